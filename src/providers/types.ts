@@ -1,0 +1,54 @@
+/**
+ * The shape every platform description follows (after CCXT's `describe()`): data the options
+ * page, the background and the tests read, plus the platform's pure functions beside it.
+ */
+import type { Bilingual, ErrorCode, Platform } from '../core/errors';
+import type { HttpContext, SkewClock } from '../core/http';
+
+export type PresetEnvironment = 'production' | 'test' | 'sandbox';
+export type Environment = PresetEnvironment | 'custom';
+
+export interface CredentialField {
+  key: string;
+  label: Bilingual;
+  /** Secrets go to the vault; others may be stored in clear. */
+  secret: boolean;
+  required: boolean;
+  /** A pattern the value must match, checked as the user types. */
+  pattern?: RegExp;
+  hint?: Bilingual;
+}
+
+export interface EndpointSpec {
+  method: 'GET' | 'POST';
+  /** Path relative to the base URL. */
+  path: string;
+  /** Opened in a browser tab rather than called. */
+  page?: boolean;
+}
+
+export interface PlatformErrorEntry {
+  kind: ErrorCode;
+  en: string;
+  zh: string;
+}
+
+export interface ProviderDescription {
+  id: Platform;
+  name: Bilingual;
+  /** Base URLs per preset environment. `sandbox` is the local simulator's default address;
+   * the user (or `npm start`) can point it elsewhere as a custom base URL. */
+  environments: Partial<Record<PresetEnvironment, string>>;
+  endpoints: Record<string, EndpointSpec>;
+  credentials: readonly CredentialField[];
+  /** The platform's own error codes, as strings, with the kind and messages for people. */
+  errorCodes: Record<string, PlatformErrorEntry>;
+}
+
+/** What a client needs to talk to one platform. */
+export interface ProviderContext extends HttpContext {
+  /** The base URL in use (from the environment preset or custom). */
+  baseUrl: string;
+  /** Kept per platform so a resynchronised offset survives between calls. */
+  clock: SkewClock;
+}
