@@ -39,6 +39,13 @@ export interface SimContext {
   /** Schedule work on the sandbox's compressible timer wheel (see /__control/advance). */
   schedule(delayMs: number, fn: () => void | Promise<void>): void;
   log(message: string): void;
+  /**
+   * True when a fault of this platform-specific kind is injected for this request (it is then
+   * consumed): `wrong_signature` (BiYong signs the response with a wrong key), `wrong_message_id`
+   * (BiYong answers with another messageId), `replay_message_id` (BiYong answers with the
+   * messageId of the previous request).
+   */
+  fault(kind: 'wrong_signature' | 'wrong_message_id' | 'replay_message_id'): boolean;
 }
 
 export interface SeedOptions {
