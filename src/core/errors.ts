@@ -89,7 +89,10 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Bilingual> = {
   rate_limited: { en: 'Too many requests; try again shortly', zh: '请求过于频繁，请稍后再试' },
   network: { en: 'Could not reach the platform', zh: '无法连接到平台' },
   timeout: { en: 'The platform did not answer in time', zh: '平台响应超时' },
-  bad_response: { en: 'The platform sent an answer we cannot read', zh: '平台返回了无法识别的数据' },
+  bad_response: {
+    en: 'The platform sent an answer we cannot read',
+    zh: '平台返回了无法识别的数据',
+  },
   platform: { en: 'The platform reported an error', zh: '平台返回错误' },
   invalid_input: { en: 'Invalid input', zh: '输入无效' },
   not_configured: { en: 'Not set up yet', zh: '尚未配置' },
@@ -158,7 +161,10 @@ export const errors = Object.fromEntries(
       new CoinDockError(code, message, details),
   ]),
 ) as {
-  [K in ErrorCode]: (message?: Partial<Bilingual> | string, details?: ErrorDetails) => CoinDockError;
+  [K in ErrorCode]: (
+    message?: Partial<Bilingual> | string,
+    details?: ErrorDetails,
+  ) => CoinDockError;
 };
 
 export function isCoinDockError(e: unknown): e is CoinDockError {
@@ -166,9 +172,7 @@ export function isCoinDockError(e: unknown): e is CoinDockError {
 }
 
 export function hasCode(e: unknown, code: ErrorCode): boolean {
-  return (
-    typeof e === 'object' && e !== null && 'code' in e && (e).code === code
-  );
+  return typeof e === 'object' && e !== null && 'code' in e && e.code === code;
 }
 
 export function isSerializedError(v: unknown): v is SerializedError {

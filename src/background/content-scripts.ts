@@ -1,0 +1,37 @@
+/**
+ * The content script is registered dynamically for exactly the return / redirect URLs the user
+ * configured (plus nothing else): re-registered when settings change and when the worker starts.
+ * Registration needs host permission for those URLs; where it is missing the URL is skipped
+ * (the options page asks for it when the user saves the URL).
+ */
+import browser from 'webextension-polyfill';
+// Imports only the built file's name (crxjs `?script`), not content code.
+// eslint-disable-next-line no-restricted-imports
+import contentScriptFile from '../content/index.ts?script&iife';
+import { returnUrlMatchPatterns, type Settings } from '../core/settings';
+
+const SCRIPT_ID = 'coindock-return-capture';
+
+export async function registerReturnCapture(settings: Settings): Promise<string[]> {
+  const wanted = returnUrlMatchPatterns(settings);
+  const allowed: string[] = [];
+  for (const pattern of wanted) {
+    if (await browser.permissions.contains({ origins: [pattern] })) allowed.push(pattern);
+  }
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (allowed.length === 0) return [];
+  await chrome.scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      js: [contentScriptFile],
+      matches: allowed,
+      runAt: 'document_idle',
+      allFrames: false,
+      // Registered anew by the worker at every start; persisting would leave stale URLs behind
+      // if the settings changed while it was not running.
+      persistAcrossSessions: false,
+    },
+  ]);
+  return allowed;
+}

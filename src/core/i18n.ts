@@ -1,0 +1,121 @@
+/**
+ * Strings for people, in English and Simplified Chinese. `resolveLanguage` picks the browser's
+ * language unless the user chose one; `t` fills `{name}` placeholders.
+ */
+import type { LanguageSetting } from './settings';
+import type { Platform } from './errors';
+
+export type Lang = 'en' | 'zh-CN';
+
+const en = {
+  'app.name': 'CoinDock',
+  'app.tagline': 'Your crypto accounts in one place',
+  'status.ready': 'Ready',
+  'status.unreachable': 'Background not reachable',
+  'portfolio.title': 'Accounts',
+  'portfolio.notConnected': 'Not connected',
+  'portfolio.environment': 'Environment: {env}',
+  'returns.title': 'Recent returns',
+  'returns.empty': 'No return pages seen yet',
+  'returns.seen': '{platform} return, {when}',
+  'action.openOptions': 'Settings',
+  'options.title': 'CoinDock settings',
+  'options.language': 'Language',
+  'options.language.auto': 'Browser default',
+  'options.sandbox': 'Sandbox address',
+  'options.sandbox.hint': 'Where the local CoinDock sandbox runs (npm start).',
+  'options.platforms': 'Platforms',
+  'options.environment': 'Environment',
+  'options.customBaseUrl': 'Custom base URL',
+  'options.returnUrls': 'Return / redirect URLs (one per line)',
+  'options.returnUrls.hint': 'CoinDock reads the result on these pages only.',
+  'options.save': 'Save',
+  'options.saved': 'Saved',
+  'options.permissionDenied': 'Permission to read those pages was not granted',
+  'env.production': 'Production',
+  'env.test': 'Test',
+  'env.sandbox': 'Sandbox',
+  'env.custom': 'Custom',
+  'time.justNow': 'just now',
+  'time.minutesAgo': '{n} min ago',
+  'time.hoursAgo': '{n} h ago',
+  'time.daysAgo': '{n} d ago',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  'app.name': 'CoinDock 币坞',
+  'app.tagline': '你的加密账户，一处管理',
+  'status.ready': '就绪',
+  'status.unreachable': '无法连接后台',
+  'portfolio.title': '账户',
+  'portfolio.notConnected': '未连接',
+  'portfolio.environment': '环境：{env}',
+  'returns.title': '最近的返回页',
+  'returns.empty': '尚未看到返回页',
+  'returns.seen': '{platform} 返回，{when}',
+  'action.openOptions': '设置',
+  'options.title': 'CoinDock 设置',
+  'options.language': '语言',
+  'options.language.auto': '跟随浏览器',
+  'options.sandbox': '沙盒地址',
+  'options.sandbox.hint': '本地 CoinDock 沙盒的地址（npm start）。',
+  'options.platforms': '平台',
+  'options.environment': '环境',
+  'options.customBaseUrl': '自定义接口地址',
+  'options.returnUrls': '返回 / 回调地址（每行一个）',
+  'options.returnUrls.hint': 'CoinDock 只在这些页面读取结果。',
+  'options.save': '保存',
+  'options.saved': '已保存',
+  'options.permissionDenied': '未获得读取这些页面的权限',
+  'env.production': '生产',
+  'env.test': '测试',
+  'env.sandbox': '沙盒',
+  'env.custom': '自定义',
+  'time.justNow': '刚刚',
+  'time.minutesAgo': '{n} 分钟前',
+  'time.hoursAgo': '{n} 小时前',
+  'time.daysAgo': '{n} 天前',
+};
+
+const TABLES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };
+
+export const PLATFORM_NAMES: Record<Platform, Record<Lang, string>> = {
+  fomo: { en: 'FOMO', 'zh-CN': 'FOMO' },
+  gow: { en: 'GOW', 'zh-CN': 'GOW' },
+  biyong: { en: 'BiYong', 'zh-CN': '币用' },
+  grandchain: { en: 'Grand Chain', 'zh-CN': '大链' },
+  hicoin: { en: 'HiCoin', 'zh-CN': 'HiCoin' },
+};
+
+export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Lang {
+  if (setting !== 'auto') return setting;
+  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
+}
+
+/** "updated 2 min ago" style freshness. */
+export function timeAgo(lang: Lang, then: number, now: number): string {
+  const s = Math.max(0, Math.round((now - then) / 1000));
+  if (s < 45) return t(lang, 'time.justNow');
+  const m = Math.round(s / 60);
+  if (m < 60) return t(lang, 'time.minutesAgo', { n: m });
+  const h = Math.round(m / 60);
+  if (h < 48) return t(lang, 'time.hoursAgo', { n: h });
+  return t(lang, 'time.daysAgo', { n: Math.round(h / 24) });
+}
+
+/** The language key for a CoinDockError's bilingual message. */
+export function errorLang(lang: Lang): 'en' | 'zh' {
+  return lang === 'zh-CN' ? 'zh' : 'en';
+}

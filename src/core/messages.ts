@@ -1,0 +1,47 @@
+/**
+ * The one message map: name → request, response and who may send it. Handlers live with the
+ * feature they serve (src/background/handlers/*), each file handling its own part of this map.
+ */
+import type { MessageSpec } from './message-protocol';
+import type { Settings, SettingsPatch } from './settings';
+import type { ReturnRecord } from './returns';
+import type { Platform } from './errors';
+
+export interface PingResult {
+  version: string;
+  /** When this worker instance started (ms). Changes after the worker is stopped and restarted. */
+  workerStartedAt: number;
+  /** How many times a worker started in this browser session. */
+  workerStarts: number;
+  now: number;
+}
+
+export interface ReturnReport {
+  /** The page's full URL as the content script saw it. */
+  url: string;
+}
+
+export interface ReturnVerdict {
+  recognised: boolean;
+  platform?: Platform;
+  recordId?: string;
+}
+
+export type MessageMap = {
+  ping: MessageSpec<Record<string, never>, PingResult> & { access: 'content' };
+  'settings/get': MessageSpec<Record<string, never>, Settings> & { access: 'privileged' };
+  'settings/update': MessageSpec<SettingsPatch, Settings> & { access: 'privileged' };
+  'returns/report': MessageSpec<ReturnReport, ReturnVerdict> & { access: 'content' };
+  'returns/list': MessageSpec<Record<string, never>, ReturnRecord[]> & { access: 'privileged' };
+};
+
+export type MessageName = keyof MessageMap;
+
+/** Runtime copy of each message's access, checked by the dispatcher before any handler runs. */
+export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['access'] } } = {
+  ping: { access: 'content' },
+  'settings/get': { access: 'privileged' },
+  'settings/update': { access: 'privileged' },
+  'returns/report': { access: 'content' },
+  'returns/list': { access: 'privileged' },
+};

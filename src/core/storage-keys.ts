@@ -1,0 +1,38 @@
+/**
+ * Every stored key, in one file: its area, schema and default. Add a key here, never a bare
+ * string elsewhere. Change a stored shape only together with a migration in MIGRATIONS.
+ *
+ * Areas: `local` survives browser restarts; `session` lives until the browser closes and is not
+ * readable by content scripts (in-flight flows, the unlocked vault key); `idb` is IndexedDB for
+ * large data (ledgers, activity).
+ */
+import * as v from 'valibot';
+import { defineKey, type Migration } from './store';
+import { SettingsSchema, defaultSettings } from './settings';
+import { ReturnRecordSchema } from './returns';
+
+export const KEYS = {
+  settings: defineKey('local', 'settings', SettingsSchema, defaultSettings),
+  /** Recent return pages the content script reported, newest first (bounded). */
+  returns: defineKey('local', 'returns', v.array(ReturnRecordSchema), () => []),
+  /** Diagnostics of the worker's lifecycle: how often it started, and when last. */
+  workerLife: defineKey(
+    'session',
+    'workerLife',
+    v.object({ starts: v.number(), lastStartedAt: v.number() }),
+    () => ({ starts: 0, lastStartedAt: 0 }),
+  ),
+} as const;
+
+export const RETURNS_KEPT = 200;
+
+/** Ordered migrations of stored data. Version 1 is the first stored shape. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'First stored shape: settings and returns with their defaults.',
+    async run(store) {
+      await store.update(KEYS.settings, (s) => s);
+    },
+  },
+];
