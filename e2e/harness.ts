@@ -1,0 +1,193 @@
+/**
+ * The real-browser harness every e2e test uses: Debian's Chromium (or CHROME_PATH) with the
+ * built extension loaded in a fresh profile, the sandbox on an ephemeral loopback port, and
+ * helpers to reach each context, stop the service worker through CDP, read extension storage and
+ * drive the sandbox's control API.
+ */
+import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startSandbox } from '../sandbox/server';
+import { CONTROL, MERCHANT_PATHS } from '../sandbox/contract';
+import { chromiumArgs, ensureChromium } from '../scripts/chromium';
+import type { MessageMap, MessageName } from '../src/core/messages';
+
+export const DIST = resolve(import.meta.dirname, '..', 'dist');
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+type StorageArea = 'local' | 'session' | 'sync';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  sandbox: Sandbox;
+  /** The running service worker (waits for it to start if it is not running). */
+  worker(): Promise<Worker>;
+  /** Open an extension page, e.g. `src/popup/index.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  openPopup(): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** Send a message to the worker as a privileged extension page would. */
+  send<K extends MessageName>(
+    name: K,
+    payload: MessageMap[K]['req'],
+  ): Promise<MessageMap[K]['res']>;
+  /** Stop the service worker as Chrome does when it is idle; the next event restarts it. */
+  stopWorker(): Promise<void>;
+  /** Everything in one chrome.storage area. */
+  storage(area: StorageArea): Promise<Record<string, unknown>>;
+  /** Call the sandbox's control API. */
+  control(path: string, body?: unknown, method?: 'GET' | 'POST' | 'DELETE'): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Point every platform at the sandbox and register its merchant return URLs (default true). */
+  configureSandbox?: boolean;
+  headless?: boolean;
+  /** Sandbox port (default 0: ephemeral). */
+  sandboxPort?: number;
+  /** Log sandbox requests (default false). */
+  sandboxLogs?: boolean;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+  }
+  const executablePath = ensureChromium();
+  const sandbox = await startSandbox({ port: opts.sandboxPort ?? 0, quiet: !opts.sandboxLogs });
+  const profile = await mkdtemp(join(tmpdir(), 'coindock-e2e-'));
+  // Developer mode lets chrome.runtime.reload() keep an unpacked extension enabled.
+  await mkdir(join(profile, 'Default'), { recursive: true });
+  await writeFile(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+  );
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: opts.headless ?? true,
+      args: chromiumArgs(DIST),
+    });
+  } catch (e) {
+    await sandbox.close();
+    await rm(profile, { recursive: true, force: true });
+    throw e;
+  }
+
+  const firstWorker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(firstWorker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  let bridge: Page | undefined;
+
+  async function page(): Promise<Page> {
+    if (!bridge || bridge.isClosed()) {
+      bridge = await context.newPage();
+      // A blank extension page is a privileged sender, like the popup.
+      await bridge.goto(`${origin}/src/options/index.html`);
+    }
+    return bridge;
+  }
+
+  const h: Harness = {
+    context,
+    extensionId,
+    sandbox,
+    async worker() {
+      const running = context.serviceWorkers().find((w) => w.url().startsWith(origin));
+      if (running) return running;
+      const waiting = context.waitForEvent('serviceworker', { timeout: 15_000 });
+      // Any extension event wakes it; a ping is the cheapest.
+      await h.send('ping', {});
+      return waiting;
+    },
+    async openExtensionPage(path) {
+      const p = await context.newPage();
+      await p.goto(`${origin}/${path}`);
+      return p;
+    },
+    openPopup: () => h.openExtensionPage('src/popup/index.html'),
+    openOptions: () => h.openExtensionPage('src/options/index.html'),
+    async send(name, payload) {
+      const p = await page();
+      const reply = await p.evaluate(
+        ([n, body]) => chrome.runtime.sendMessage({ __coindock: 1, name: n, payload: body }),
+        [name, payload] as const,
+      );
+      const r = reply as {
+        ok: boolean;
+        value?: unknown;
+        error?: { code: string; message: { en: string } };
+      };
+      if (!r?.ok)
+        throw new Error(
+          `${name} failed: ${r?.error?.code ?? 'no reply'} ${r?.error?.message.en ?? ''}`,
+        );
+      return r.value as MessageMap[typeof name]['res'];
+    },
+    async stopWorker() {
+      const p = await page();
+      const cdp = await context.newCDPSession(p);
+      try {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+      // Wait until Playwright has seen it go.
+      const deadline = Date.now() + 10_000;
+      while (context.serviceWorkers().some((w) => w.url().startsWith(origin))) {
+        if (Date.now() > deadline) throw new Error('The service worker did not stop');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async storage(area) {
+      const p = await page();
+      return p.evaluate((a) => chrome.storage[a].get(null), area);
+    },
+    async control(path, body, method = body === undefined ? 'GET' : 'POST') {
+      const res = await fetch(sandbox.origin + path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status} ${text}`);
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await sandbox.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+
+  if (opts.configureSandbox ?? true) await configureForSandbox(h);
+  return h;
+}
+
+/** Point every platform at the sandbox and register the sandbox's merchant pages as return URLs. */
+export async function configureForSandbox(h: Pick<Harness, 'send' | 'sandbox'>): Promise<void> {
+  const o = h.sandbox.origin;
+  await h.send('settings/update', {
+    sandboxOrigin: o,
+    platforms: {
+      fomo: {
+        environment: 'sandbox',
+        returnUrls: [o + MERCHANT_PATHS.fomoReturn, o + MERCHANT_PATHS.fomoFront],
+      },
+      gow: { environment: 'sandbox', returnUrls: [] },
+      biyong: { environment: 'sandbox', returnUrls: [o + MERCHANT_PATHS.biyongReturn] },
+      grandchain: { environment: 'sandbox', returnUrls: [] },
+      hicoin: { environment: 'sandbox', returnUrls: [o + MERCHANT_PATHS.hicoinReturn] },
+    },
+  });
+}
+
+export { CONTROL, MERCHANT_PATHS };
