@@ -11,6 +11,8 @@ import { KEYS, MIGRATIONS } from '../core/storage-keys';
 import { coreHandlers } from './handlers/core';
 import { returnHandlers } from './handlers/returns';
 import { registerReturnCapture } from './content-scripts';
+import { vaultHandlers } from './handlers/vault';
+import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
 
 const startedAt = Date.now();
 const store = getStore();
@@ -28,6 +30,25 @@ async function start(): Promise<void> {
   await syncContentScripts();
 }
 
+const vault = createVaultService(store);
+
+/** Erase everything CoinDock stored, in every area, and its alarms and registrations. */
+async function forgetEverything(): Promise<void> {
+  await chrome.alarms.clearAll();
+  await Promise.all([
+    store.backends.local.clear(),
+    store.backends.session.clear(),
+    store.backends.idb.clear(),
+  ]);
+  await store.migrate(MIGRATIONS);
+  await syncContentScripts();
+}
+
+/** Alarm name → what to do. Alarms outlive the worker; the listener is registered at top level. */
+const ALARMS: Record<string, () => Promise<void>> = {
+  [AUTO_LOCK_ALARM]: () => vault.lock(),
+};
+
 const ready = start();
 ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e));
 
@@ -35,11 +56,20 @@ listen(
   {
     ...coreHandlers({ store, ready, startedAt, version, onSettingsChanged: syncContentScripts }),
     ...returnHandlers({ store, ready }),
+    ...vaultHandlers({ vault, ready, forgetEverything }),
   },
   (name, e) => {
     if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
   },
 );
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  const run = ALARMS[alarm.name];
+  if (run)
+    void ready
+      .then(run)
+      .catch((e: unknown) => console.error(`CoinDock: alarm ${alarm.name} failed`, e));
+});
 
 // A permission granted or removed in the options page changes which URLs may be captured.
 browser.permissions.onAdded.addListener(() => void syncContentScripts());

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  CoinDockError} from './errors';
+import type { CoinDockError } from './errors';
 import {
   ERROR_CODES,
   errorFromJSON,

@@ -4,8 +4,7 @@
  * The message map itself (names → request/response types and who may send them) is in
  * `messages.ts`; the browser binding is in `src/ext/messaging.ts`.
  */
-import type {
-  CoinDockError} from './errors';
+import type { CoinDockError } from './errors';
 import {
   errorFromJSON,
   errors,

@@ -27,12 +27,35 @@ export interface ReturnVerdict {
   recordId?: string;
 }
 
+export interface VaultStatus {
+  exists: boolean;
+  unlocked: boolean;
+  autoLockMinutes: number;
+  iterations: number | null;
+  /** Names of the secrets stored (never their values), when unlocked. */
+  secretNames: string[];
+}
+
+type Empty = Record<string, never>;
+type Privileged<Req, Res> = MessageSpec<Req, Res> & { access: 'privileged' };
+
 export type MessageMap = {
   ping: MessageSpec<Record<string, never>, PingResult> & { access: 'content' };
   'settings/get': MessageSpec<Record<string, never>, Settings> & { access: 'privileged' };
   'settings/update': MessageSpec<SettingsPatch, Settings> & { access: 'privileged' };
   'returns/report': MessageSpec<ReturnReport, ReturnVerdict> & { access: 'content' };
   'returns/list': MessageSpec<Record<string, never>, ReturnRecord[]> & { access: 'privileged' };
+  'vault/status': Privileged<Empty, VaultStatus>;
+  'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
+  'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
+  'vault/lock': Privileged<Empty, VaultStatus>;
+  'vault/change-passphrase': Privileged<
+    { oldPassphrase: string; newPassphrase: string },
+    VaultStatus
+  >;
+  'vault/set-auto-lock': Privileged<{ minutes: number }, VaultStatus>;
+  /** Erase every stored thing: vault, settings, caches, flows. */
+  'vault/forget-everything': Privileged<Empty, VaultStatus>;
 };
 
 export type MessageName = keyof MessageMap;
@@ -44,4 +67,11 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'settings/update': { access: 'privileged' },
   'returns/report': { access: 'content' },
   'returns/list': { access: 'privileged' },
+  'vault/status': { access: 'privileged' },
+  'vault/create': { access: 'privileged' },
+  'vault/unlock': { access: 'privileged' },
+  'vault/lock': { access: 'privileged' },
+  'vault/change-passphrase': { access: 'privileged' },
+  'vault/set-auto-lock': { access: 'privileged' },
+  'vault/forget-everything': { access: 'privileged' },
 };

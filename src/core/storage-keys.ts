@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { defineKey, type Migration } from './store';
 import { SettingsSchema, defaultSettings } from './settings';
 import { ReturnRecordSchema } from './returns';
+import { SealedVaultSchema } from './vault';
 
 export const KEYS = {
   settings: defineKey('local', 'settings', SettingsSchema, defaultSettings),
@@ -22,6 +23,23 @@ export const KEYS = {
     v.object({ starts: v.number(), lastStartedAt: v.number() }),
     () => ({ starts: 0, lastStartedAt: 0 }),
   ),
+  /** The sealed vault (secrets encrypted at rest), or null before the user creates one. */
+  vault: defineKey('local', 'vault', v.nullable(SealedVaultSchema), () => null),
+  /** Vault preferences that are not secret. */
+  vaultPrefs: defineKey(
+    'local',
+    'vaultPrefs',
+    v.object({
+      autoLockMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
+    }),
+    () => ({ autoLockMinutes: 15 }),
+  ),
+  /**
+   * The unlocked vault key (raw AES key, base64), in session storage only: a worker restart
+   * keeps the vault unlocked, a browser restart locks it. Content scripts cannot read session
+   * storage (access level TRUSTED_CONTEXTS).
+   */
+  vaultKey: defineKey('session', 'vaultKey', v.nullable(v.string()), () => null),
 } as const;
 
 export const RETURNS_KEPT = 200;

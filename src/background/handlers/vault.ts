@@ -1,0 +1,60 @@
+/** Vault messages from the options page and popup. Inputs are checked here, at the boundary. */
+import * as v from 'valibot';
+import type { Handlers } from '../../core/message-protocol';
+import type { MessageMap } from '../../core/messages';
+import { errors } from '../../core/errors';
+import type { VaultService } from '../vault-service';
+
+type VaultHandlers = Pick<
+  Handlers<MessageMap>,
+  | 'vault/status'
+  | 'vault/create'
+  | 'vault/unlock'
+  | 'vault/lock'
+  | 'vault/change-passphrase'
+  | 'vault/set-auto-lock'
+  | 'vault/forget-everything'
+>;
+
+const Passphrase = v.pipe(v.string(), v.maxLength(1024));
+
+function input<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
+  const r = v.safeParse(schema, value);
+  if (!r.success) throw errors.invalid_input();
+  return r.output;
+}
+
+export function vaultHandlers(deps: {
+  vault: VaultService;
+  ready: Promise<void>;
+  forgetEverything: () => Promise<void>;
+}): VaultHandlers {
+  const { vault } = deps;
+  const after = async (work: () => Promise<void>) => {
+    await deps.ready;
+    await work();
+    return vault.status();
+  };
+  return {
+    'vault/status': () => after(async () => undefined),
+    'vault/create': (req) =>
+      after(() => vault.create(input(v.object({ passphrase: Passphrase }), req).passphrase)),
+    'vault/unlock': (req) =>
+      after(() => vault.unlock(input(v.object({ passphrase: Passphrase }), req).passphrase)),
+    'vault/lock': () => after(() => vault.lock()),
+    'vault/change-passphrase': (req) =>
+      after(async () => {
+        const r = input(v.object({ oldPassphrase: Passphrase, newPassphrase: Passphrase }), req);
+        await vault.changePassphrase(r.oldPassphrase, r.newPassphrase);
+      }),
+    'vault/set-auto-lock': (req) =>
+      after(async () => {
+        const r = input(
+          v.object({ minutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)) }),
+          req,
+        );
+        await vault.setAutoLock(r.minutes);
+      }),
+    'vault/forget-everything': () => after(deps.forgetEverything),
+  };
+}
