@@ -40,6 +40,27 @@ const en = {
   'time.minutesAgo': '{n} min ago',
   'time.hoursAgo': '{n} h ago',
   'time.daysAgo': '{n} d ago',
+  'vault.title': 'Vault',
+  'vault.explain':
+    'Your app keys and tokens are encrypted with a passphrase only you know. CoinDock cannot recover it.',
+  'vault.create': 'Create vault',
+  'vault.passphrase': 'Passphrase',
+  'vault.confirm': 'Repeat passphrase',
+  'vault.mismatch': 'The two passphrases differ',
+  'vault.unlock': 'Unlock',
+  'vault.lock': 'Lock now',
+  'vault.locked': 'Locked',
+  'vault.unlocked': 'Unlocked',
+  'vault.oldPassphrase': 'Current passphrase',
+  'vault.newPassphrase': 'New passphrase',
+  'vault.change': 'Change passphrase',
+  'vault.changed': 'Passphrase changed',
+  'vault.autoLock': 'Lock after idle (minutes, 0 = never)',
+  'vault.iterations': 'Key derivation: PBKDF2-SHA256, {n} iterations',
+  'vault.forget': 'Forget everything',
+  'vault.forgetConfirm':
+    'Erase all CoinDock data in this browser: keys, tokens, settings and history?',
+  'vault.forgotten': 'Everything was erased',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -77,6 +98,25 @@ const zh: Record<MessageKey, string> = {
   'time.minutesAgo': '{n} 分钟前',
   'time.hoursAgo': '{n} 小时前',
   'time.daysAgo': '{n} 天前',
+  'vault.title': '保险库',
+  'vault.explain': '你的应用密钥和令牌使用只有你知道的密码加密。CoinDock 无法找回该密码。',
+  'vault.create': '创建保险库',
+  'vault.passphrase': '密码',
+  'vault.confirm': '再次输入密码',
+  'vault.mismatch': '两次输入的密码不一致',
+  'vault.unlock': '解锁',
+  'vault.lock': '立即锁定',
+  'vault.locked': '已锁定',
+  'vault.unlocked': '已解锁',
+  'vault.oldPassphrase': '当前密码',
+  'vault.newPassphrase': '新密码',
+  'vault.change': '修改密码',
+  'vault.changed': '密码已修改',
+  'vault.autoLock': '闲置多久后锁定（分钟，0 表示从不）',
+  'vault.iterations': '密钥派生：PBKDF2-SHA256，{n} 次迭代',
+  'vault.forget': '清除全部数据',
+  'vault.forgetConfirm': '清除此浏览器中 CoinDock 的全部数据：密钥、令牌、设置和记录？',
+  'vault.forgotten': '已清除全部数据',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

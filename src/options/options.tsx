@@ -4,6 +4,7 @@ import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { ENVIRONMENTS, LANGUAGES, returnUrlMatchPatterns, type Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
+import { VaultSection } from './vault-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -50,6 +51,7 @@ export function Options() {
   return (
     <main>
       <h1>{t(lang, 'options.title')}</h1>
+      <VaultSection lang={lang} />
       <form class="stack" onSubmit={(e) => void save(e)}>
         <label>
           {t(lang, 'options.language')}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../ext/messaging';
+import { toCoinDockError } from '../core/errors';
+import { errorLang, t, type Lang } from '../core/i18n';
+import type { VaultStatus } from '../core/messages';
+
+type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
+
+/** Create, unlock, lock, change passphrase, auto-lock and "forget everything". */
+export function VaultSection({
+  lang,
+  onChange,
+}: {
+  lang: Lang;
+  onChange?: (s: VaultStatus) => void;
+}) {
+  const [status, setStatus] = useState<VaultStatus>();
+  const [notice, setNotice] = useState<Notice>();
+  const [busy, setBusy] = useState(false);
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+
+  const apply = (s: VaultStatus) => {
+    setStatus(s);
+    onChange?.(s);
+  };
+  useEffect(() => {
+    send('vault/status', {}).then(apply, (e: unknown) => fail(e));
+  }, []);
+
+  function fail(e: unknown) {
+    setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) });
+  }
+
+  async function act(work: () => Promise<VaultStatus>, ok?: string) {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      apply(await work());
+      setA('');
+      setB('');
+      if (ok) setNotice({ tone: 'ok', text: ok });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!status) return <section aria-busy="true" />;
+
+  const field = (label: string, value: string, set: (s: string) => void, name: string) => (
+    <label>
+      {label}
+      <input
+        type="password"
+        name={name}
+        autocomplete={name === 'new' || name === 'confirm' ? 'new-password' : 'current-password'}
+        value={value}
+        onInput={(e) => set(e.currentTarget.value)}
+      />
+    </label>
+  );
+
+  return (
+    <section class="stack" aria-labelledby="vault-h" data-testid="vault">
+      <h2 id="vault-h">
+        {t(lang, 'vault.title')}{' '}
+        {status.exists && (
+          <span class={status.unlocked ? 'ok' : 'muted'} data-testid="vault-state">
+            · {t(lang, status.unlocked ? 'vault.unlocked' : 'vault.locked')}
+          </span>
+        )}
+      </h2>
+      <p class="muted">{t(lang, 'vault.explain')}</p>
+
+      {!status.exists && (
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (a !== b) return setNotice({ tone: 'error', text: t(lang, 'vault.mismatch') });
+            void act(() => send('vault/create', { passphrase: a }));
+          }}
+        >
+          {field(t(lang, 'vault.passphrase'), a, setA, 'new')}
+          {field(t(lang, 'vault.confirm'), b, setB, 'confirm')}
+          <button class="primary" type="submit" disabled={busy}>
+            {t(lang, 'vault.create')}
+          </button>
+        </form>
+      )}
+
+      {status.exists && !status.unlocked && (
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => send('vault/unlock', { passphrase: a }));
+          }}
+        >
+          {field(t(lang, 'vault.passphrase'), a, setA, 'current')}
+          <button class="primary" type="submit" disabled={busy}>
+            {t(lang, 'vault.unlock')}
+          </button>
+        </form>
+      )}
+
+      {status.exists && status.unlocked && (
+        <>
+          <div class="row">
+            <span class="muted">{t(lang, 'vault.iterations', { n: status.iterations ?? 0 })}</span>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => send('vault/lock', {}))}
+            >
+              {t(lang, 'vault.lock')}
+            </button>
+          </div>
+          <label>
+            {t(lang, 'vault.autoLock')}
+            <input
+              type="number"
+              min={0}
+              max={1440}
+              value={status.autoLockMinutes}
+              onChange={(e) =>
+                void act(() =>
+                  send('vault/set-auto-lock', { minutes: Number(e.currentTarget.value) }),
+                )
+              }
+            />
+          </label>
+          <form
+            class="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(
+                () => send('vault/change-passphrase', { oldPassphrase: a, newPassphrase: b }),
+                t(lang, 'vault.changed'),
+              );
+            }}
+          >
+            {field(t(lang, 'vault.oldPassphrase'), a, setA, 'current')}
+            {field(t(lang, 'vault.newPassphrase'), b, setB, 'new')}
+            <button type="submit" disabled={busy}>
+              {t(lang, 'vault.change')}
+            </button>
+          </form>
+        </>
+      )}
+
+      <div class="row">
+        <button
+          type="button"
+          class="danger"
+          disabled={busy}
+          onClick={() => {
+            if (confirm(t(lang, 'vault.forgetConfirm'))) {
+              void act(() => send('vault/forget-everything', {}), t(lang, 'vault.forgotten'));
+            }
+          }}
+        >
+          {t(lang, 'vault.forget')}
+        </button>
+        {notice && (
+          <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
