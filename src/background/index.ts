@@ -12,6 +12,7 @@ import { coreHandlers } from './handlers/core';
 import { returnHandlers } from './handlers/returns';
 import { registerReturnCapture } from './content-scripts';
 import { vaultHandlers } from './handlers/vault';
+import { settingsTransferHandlers } from './handlers/settings-transfer';
 import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
 
 const startedAt = Date.now();
@@ -57,6 +58,7 @@ listen(
     ...coreHandlers({ store, ready, startedAt, version, onSettingsChanged: syncContentScripts }),
     ...returnHandlers({ store, ready }),
     ...vaultHandlers({ vault, ready, forgetEverything }),
+    ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
   },
   (name, e) => {
     if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);

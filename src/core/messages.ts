@@ -45,6 +45,9 @@ export type MessageMap = {
   'settings/update': MessageSpec<SettingsPatch, Settings> & { access: 'privileged' };
   'returns/report': MessageSpec<ReturnReport, ReturnVerdict> & { access: 'content' };
   'returns/list': MessageSpec<Record<string, never>, ReturnRecord[]> & { access: 'privileged' };
+  /** An encrypted file of settings and secrets, under a passphrase chosen for it. */
+  'settings/export': Privileged<{ passphrase: string }, { fileName: string; content: string }>;
+  'settings/import': Privileged<{ passphrase: string; content: string }, Settings>;
   'vault/status': Privileged<Empty, VaultStatus>;
   'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
   'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
@@ -67,6 +70,8 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'settings/update': { access: 'privileged' },
   'returns/report': { access: 'content' },
   'returns/list': { access: 'privileged' },
+  'settings/export': { access: 'privileged' },
+  'settings/import': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

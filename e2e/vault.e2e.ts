@@ -1,0 +1,93 @@
+/**
+ * The vault through the options page in a real Chromium: create, lock, unlock (wrong and right
+ * passphrase), survive a worker restart unlocked, auto-lock by alarm in a restarted worker, and
+ * forget everything.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+
+let h: Harness;
+let options: Page;
+const PASS = 'correct horse battery staple';
+
+beforeAll(async () => {
+  h = await launch();
+  options = await h.openOptions();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const vaultState = () => options.getByTestId('vault-state').textContent();
+
+describe('vault in the options page', () => {
+  it('refuses mismatched passphrases, then creates the vault unlocked', async () => {
+    const vault = options.getByTestId('vault');
+    await vault.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await vault.getByLabel('Repeat passphrase').fill(PASS + 'x');
+    await vault.getByRole('button', { name: 'Create vault' }).click();
+    await expect
+      .poll(() => vault.getByRole('alert').textContent())
+      .toBe('The two passphrases differ');
+    expect((await h.storage('local')).vault ?? null).toBeNull();
+
+    await vault.getByLabel('Repeat passphrase').fill(PASS);
+    await vault.getByRole('button', { name: 'Create vault' }).click();
+    await expect.poll(vaultState).toContain('Unlocked');
+    const stored = (await h.storage('local')).vault as { kdf: { iterations: number } };
+    expect(stored.kdf.iterations).toBeGreaterThanOrEqual(600_000);
+    expect(typeof (await h.storage('session')).vaultKey).toBe('string');
+  });
+
+  it('stays unlocked across a worker restart (key in storage.session)', async () => {
+    await h.stopWorker();
+    expect((await h.send('vault/status', {})).unlocked).toBe(true);
+  });
+
+  it('locks, rejects a wrong passphrase in words, unlocks with the right one', async () => {
+    const vault = options.getByTestId('vault');
+    await vault.getByRole('button', { name: 'Lock now' }).click();
+    await expect.poll(vaultState).toContain('Locked');
+    expect((await h.storage('session')).vaultKey ?? null).toBeNull();
+
+    await vault.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await vault.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => vault.getByRole('alert').textContent()).toBe('Wrong passphrase');
+
+    await vault.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await vault.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(vaultState).toContain('Unlocked');
+  });
+
+  it('auto-locks by alarm, and the alarm fires in a restarted worker', async () => {
+    await h.send('vault/set-auto-lock', { minutes: 1 });
+    const worker = await h.worker();
+    const alarm = await worker.evaluate(() => chrome.alarms.get('vault-auto-lock'));
+    expect(alarm).toBeTruthy();
+    expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(30_000);
+    // Bring the armed alarm forward (Chrome will not fire alarms sooner than 30 s on its own),
+    // then stop the worker: the alarm must wake a new worker that locks the vault.
+    await worker.evaluate(() =>
+      chrome.alarms.create('vault-auto-lock', { when: Date.now() + 1500 }),
+    );
+    await h.stopWorker();
+    await new Promise((r) => setTimeout(r, 3000));
+    await expect
+      .poll(async () => (await h.send('vault/status', {})).unlocked, { timeout: 10_000 })
+      .toBe(false);
+  });
+
+  it('forgets everything', async () => {
+    await h.send('vault/unlock', { passphrase: PASS });
+    options.once('dialog', (d) => void d.accept());
+    await options.reload();
+    await options.getByRole('button', { name: 'Forget everything' }).click();
+    await expect
+      .poll(() => options.getByTestId('vault').getByRole('status').textContent())
+      .toBe('Everything was erased');
+    const local = await h.storage('local');
+    expect(local.vault ?? null).toBeNull();
+    expect((await h.send('vault/status', {})).exists).toBe(false);
+  });
+});
