@@ -61,6 +61,16 @@ const en = {
   'vault.forgetConfirm':
     'Erase all CoinDock data in this browser: keys, tokens, settings and history?',
   'vault.forgotten': 'Everything was erased',
+  'backup.title': 'Backup',
+  'backup.explain':
+    'Export your settings and keys as a file encrypted with a passphrase of its own; import it in another browser.',
+  'backup.passphrase': 'File passphrase',
+  'backup.export': 'Export settings',
+  'backup.exported': 'Exported {file}',
+  'backup.file': 'Settings file',
+  'backup.import': 'Import settings',
+  'backup.imported': 'Settings imported',
+  'backup.chooseFile': 'Choose a file first',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -117,6 +127,15 @@ const zh: Record<MessageKey, string> = {
   'vault.forget': '清除全部数据',
   'vault.forgetConfirm': '清除此浏览器中 CoinDock 的全部数据：密钥、令牌、设置和记录？',
   'vault.forgotten': '已清除全部数据',
+  'backup.title': '备份',
+  'backup.explain': '将设置和密钥导出为用单独密码加密的文件；可在其他浏览器中导入。',
+  'backup.passphrase': '文件密码',
+  'backup.export': '导出设置',
+  'backup.exported': '已导出 {file}',
+  'backup.file': '设置文件',
+  'backup.import': '导入设置',
+  'backup.imported': '设置已导入',
+  'backup.chooseFile': '请先选择文件',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

@@ -5,6 +5,7 @@ import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { ENVIRONMENTS, LANGUAGES, returnUrlMatchPatterns, type Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
 import { VaultSection } from './vault-section';
+import { BackupSection } from './backup-section';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -52,6 +53,7 @@ export function Options() {
     <main>
       <h1>{t(lang, 'options.title')}</h1>
       <VaultSection lang={lang} />
+      <BackupSection lang={lang} onImported={setSettings} />
       <form class="stack" onSubmit={(e) => void save(e)}>
         <label>
           {t(lang, 'options.language')}

@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { send } from '../ext/messaging';
+import { toCoinDockError } from '../core/errors';
+import { errorLang, t, type Lang } from '../core/i18n';
+import type { Settings } from '../core/settings';
+
+type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
+
+/** Export settings + secrets to an encrypted file; import one. */
+export function BackupSection({
+  lang,
+  onImported,
+}: {
+  lang: Lang;
+  onImported: (s: Settings) => void;
+}) {
+  const [passphrase, setPassphrase] = useState('');
+  const [file, setFile] = useState<File>();
+  const [notice, setNotice] = useState<Notice>();
+  const [busy, setBusy] = useState(false);
+
+  async function act(work: () => Promise<string>) {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      setNotice({ tone: 'ok', text: await work() });
+      setPassphrase('');
+    } catch (e) {
+      setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const exportFile = () =>
+    act(async () => {
+      const { fileName, content } = await send('settings/export', { passphrase });
+      const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return t(lang, 'backup.exported', { file: fileName });
+    });
+
+  const importFile = () =>
+    act(async () => {
+      if (!file) throw new Error(t(lang, 'backup.chooseFile'));
+      const settings = await send('settings/import', { passphrase, content: await file.text() });
+      onImported(settings);
+      return t(lang, 'backup.imported');
+    });
+
+  return (
+    <section class="stack" aria-labelledby="backup-h" data-testid="backup">
+      <h2 id="backup-h">{t(lang, 'backup.title')}</h2>
+      <p class="muted">{t(lang, 'backup.explain')}</p>
+      <label>
+        {t(lang, 'backup.passphrase')}
+        <input
+          type="password"
+          autocomplete="off"
+          value={passphrase}
+          onInput={(e) => setPassphrase(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        {t(lang, 'backup.file')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => setFile(e.currentTarget.files?.[0])}
+        />
+      </label>
+      <div class="row">
+        <button type="button" disabled={busy} onClick={() => void exportFile()}>
+          {t(lang, 'backup.export')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void importFile()}>
+          {t(lang, 'backup.import')}
+        </button>
+        {notice && (
+          <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
