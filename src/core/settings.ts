@@ -23,6 +23,9 @@ export const PlatformSettingsSchema = v.object({
   customBaseUrl: v.optional(httpUrl),
   /** The user's registered return / redirect URLs for this platform (pay returns, OAuth). */
   returnUrls: v.array(httpUrl),
+  /** Credential fields that are not secret (client_id, redirect URI, account…). Secret fields
+   * (client_secret, secretKey, private keys) live only in the vault. */
+  config: v.record(v.string(), v.pipe(v.string(), v.maxLength(4096))),
 });
 export type PlatformSettings = v.InferOutput<typeof PlatformSettingsSchema>;
 
@@ -43,7 +46,7 @@ export const DEFAULT_SANDBOX_ORIGIN = 'http://127.0.0.1:8787';
 
 export function defaultSettings(): Settings {
   const platforms = Object.fromEntries(
-    PLATFORMS.map((p) => [p, { environment: 'production', returnUrls: [] }]),
+    PLATFORMS.map((p) => [p, { environment: 'production', returnUrls: [], config: {} }]),
   ) as unknown as Settings['platforms'];
   return { language: 'auto', sandboxOrigin: DEFAULT_SANDBOX_ORIGIN, platforms };
 }

@@ -53,4 +53,16 @@ export const MIGRATIONS: readonly Migration[] = [
       await store.update(KEYS.settings, (s) => s);
     },
   },
+  {
+    version: 2,
+    description: 'Per-platform `config` for credential fields that are not secret.',
+    async run(store) {
+      // Read raw: the stored settings predate `config` and would fail today's schema.
+      const raw = (await store.backends.local.get(KEYS.settings.name)) as
+        { platforms?: Record<string, Record<string, unknown>> } | undefined;
+      if (!raw?.platforms) return;
+      for (const p of Object.values(raw.platforms)) p.config ??= {};
+      await store.backends.local.set(KEYS.settings.name, raw);
+    },
+  },
 ];
