@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import {
+  SettingsPatchSchema,
   SettingsSchema,
   defaultSettings,
   mergeSettings,
@@ -49,6 +50,14 @@ describe('settings', () => {
     expect(platformForReturnUrl(s, 'http://shop.example/pay/return')).toBeUndefined();
     expect(platformForReturnUrl(s, 'https://shop.example/pay/return/extra')).toBeUndefined();
     expect(platformForReturnUrl(s, 'not a url')).toBeUndefined();
+  });
+
+  it('a settings patch cannot change credential config (only the credentials messages can)', () => {
+    const patch = v.parse(SettingsPatchSchema, {
+      platforms: { fomo: { environment: 'test', config: { clientId: 'evil' } } },
+    });
+    const s = mergeSettings(defaultSettings(), patch);
+    expect(s.platforms.fomo).toEqual({ environment: 'test', returnUrls: [], config: {} });
   });
 
   it('rejects non-http return URLs', () => {

@@ -55,7 +55,10 @@ export function defaultSettings(): Settings {
 export const SettingsPatchSchema = v.object({
   language: v.optional(v.picklist(LANGUAGES)),
   sandboxOrigin: v.optional(httpUrl),
-  platforms: v.optional(v.record(v.picklist(PLATFORMS), v.partial(PlatformSettingsSchema))),
+  // `config` changes only through the credentials messages, which check it per platform.
+  platforms: v.optional(
+    v.record(v.picklist(PLATFORMS), v.partial(v.omit(PlatformSettingsSchema, ['config']))),
+  ),
 });
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
