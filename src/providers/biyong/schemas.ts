@@ -1,17 +1,21 @@
 /**
  * valibot schemas of BiYong's answers (seed 002). Bodies are parsed with parseJsonLossless, so
- * every JSON number arrives here as the string of its source text: amounts stay exact, and
+ * every JSON number arrives here as a LosslessNumber of its source text: amounts stay exact, and
  * integers (total, time) are checked to be safe before becoming numbers. Unknown extra fields
  * are tolerated (v.object ignores them).
  */
 import * as v from 'valibot';
 import { isDecimal } from '../../core/money';
+import { LosslessNumber } from './lossless-json';
+
+/** A string, or a JSON number as its exact source text. */
+const numberOrString = v.pipe(
+  v.union([v.string(), v.instance(LosslessNumber)]),
+  v.transform((x) => (typeof x === 'string' ? x : x.source)),
+);
 
 /** `"0"` or `0` → "0": the seed shows strings, a lenient server may send numbers. */
-const codeText = v.pipe(
-  v.union([v.string(), v.number()]),
-  v.transform((x) => String(x)),
-);
+const codeText = numberOrString;
 
 export const envelopeSchema = v.object({
   status: codeText,
@@ -23,8 +27,7 @@ export type BiyongEnvelope = v.InferOutput<typeof envelopeSchema>;
 
 /** A non-negative integer sent as a digit string or a number, that fits a JS number exactly. */
 const safeCount = v.pipe(
-  v.union([v.string(), v.number()]),
-  v.transform((x) => String(x)),
+  numberOrString,
   v.regex(/^\d{1,16}$/, 'a non-negative integer'),
   v.transform((x) => Number(x)),
   v.check((n) => Number.isSafeInteger(n), 'a safe integer'),
@@ -38,8 +41,7 @@ const flag = v.pipe(
 
 /** A signed decimal amount, kept as the exact decimal string BiYong wrote (no exponent form). */
 const signedAmount = v.pipe(
-  v.union([v.string(), v.number()]),
-  v.transform((x) => String(x)),
+  numberOrString,
   v.check((s) => isDecimal(s), 'a plain decimal amount'),
 );
 

@@ -82,7 +82,7 @@ export function nodeResponseFrame(
   messageId: Uint8Array,
   json: string | Uint8Array,
   mode = 'SHA256',
-): Buffer {
+): Uint8Array<ArrayBuffer> {
   const payload = Buffer.concat([
     Buffer.from(messageId),
     typeof json === 'string' ? Buffer.from(json, 'utf8') : Buffer.from(json),
@@ -90,7 +90,7 @@ export function nodeResponseFrame(
   const sig = nodeSign(platformPrivateKeyB64, payload, mode);
   const len = Buffer.alloc(4);
   len.writeUInt32BE(sig.length);
-  return Buffer.concat([len, sig, payload]);
+  return new Uint8Array(Buffer.concat([len, sig, payload]));
 }
 
 export function envelope(data: unknown, status = '0', message?: string): string {
