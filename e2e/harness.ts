@@ -135,16 +135,22 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       const p = await page();
       const cdp = await context.newCDPSession(p);
       try {
+        // Playwright's worker list lags behind; the DevTools protocol says when it has stopped.
+        const stopped = new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
+          cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+            const ours = e.versions.filter((v) => v.scriptURL.startsWith(origin));
+            if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+        });
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
+        await stopped;
       } finally {
         await cdp.detach().catch(() => undefined);
-      }
-      // Wait until Playwright has seen it go.
-      const deadline = Date.now() + 10_000;
-      while (context.serviceWorkers().some((w) => w.url().startsWith(origin))) {
-        if (Date.now() > deadline) throw new Error('The service worker did not stop');
-        await new Promise((r) => setTimeout(r, 50));
       }
     },
     async storage(area) {

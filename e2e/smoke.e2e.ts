@@ -41,7 +41,8 @@ describe('CoinDock in Chromium', () => {
     await options.locator('fieldset[data-platform]').first().waitFor();
     expect(await options.locator('fieldset[data-platform]').count()).toBe(5);
     await options.getByLabel('Language').selectOption('zh-CN');
-    await options.getByRole('button', { name: 'Save' }).click();
+    // The page switches language as soon as it is chosen, before saving.
+    await options.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('已保存');
     const stored = (await h.storage('local')).settings as { language: string };
     expect(stored.language).toBe('zh-CN');

@@ -7,7 +7,7 @@
 import browser from 'webextension-polyfill';
 // Imports only the built file's name (crxjs `?script`), not content code.
 // eslint-disable-next-line no-restricted-imports
-import contentScriptFile from '../content/index.ts?script&iife';
+import contentScriptFile from '../content/return-capture.ts?script&iife';
 import { returnUrlMatchPatterns, type Settings } from '../core/settings';
 
 const SCRIPT_ID = 'coindock-return-capture';
