@@ -1,6 +1,5 @@
-import type { PlatformSim } from '../types';
-
-// Placeholder so the router compiles while the simulator is being written; replaced in this issue.
-export function createGowSim(): PlatformSim {
-  return { id: 'gow', handle: () => undefined, reset: () => undefined };
-}
+/** GOW simulator (seed 001): the implementation lives in ./gow/. */
+export { createGowSim, KYC_REVIEW_MS } from './gow/sim';
+export { gowContent, gowSignature, GOW_TIMESTAMP_WINDOW_MS } from './gow/auth';
+export { GOW_CODE } from './gow/codes';
+export { ORDER_TIMING, PRICING } from './gow/orders';
