@@ -13,6 +13,8 @@ import { returnHandlers } from './handlers/returns';
 import { registerReturnCapture } from './content-scripts';
 import { vaultHandlers } from './handlers/vault';
 import { settingsTransferHandlers } from './handlers/settings-transfer';
+import { credentialHandlers } from './handlers/credentials';
+import { DESCRIPTIONS } from '../providers/registry';
 import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
 
 const startedAt = Date.now();
@@ -59,6 +61,7 @@ listen(
     ...returnHandlers({ store, ready }),
     ...vaultHandlers({ vault, ready, forgetEverything }),
     ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
+    ...credentialHandlers({ store, vault, ready, descriptions: DESCRIPTIONS }),
   },
   (name, e) => {
     if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);

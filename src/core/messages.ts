@@ -37,6 +37,14 @@ export interface VaultStatus {
 }
 
 type Empty = Record<string, never>;
+
+export interface CredentialsView {
+  platform: Platform;
+  /** Non-secret fields as stored. */
+  config: Record<string, string>;
+  /** Which secret fields the vault holds (names only), or null while the vault is locked. */
+  secretsSet: string[] | null;
+}
 type Privileged<Req, Res> = MessageSpec<Req, Res> & { access: 'privileged' };
 
 export type MessageMap = {
@@ -48,6 +56,13 @@ export type MessageMap = {
   /** An encrypted file of settings and secrets, under a passphrase chosen for it. */
   'settings/export': Privileged<{ passphrase: string }, { fileName: string; content: string }>;
   'settings/import': Privileged<{ passphrase: string; content: string }, Settings>;
+  'credentials/get': Privileged<{ platform: Platform }, CredentialsView>;
+  /** Save a platform's credentials: public fields to settings, secret ones to the vault. An
+   * empty secret keeps the stored one. */
+  'credentials/save': Privileged<
+    { platform: Platform; values: Record<string, string> },
+    CredentialsView
+  >;
   'vault/status': Privileged<Empty, VaultStatus>;
   'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
   'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
@@ -72,6 +87,8 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'returns/list': { access: 'privileged' },
   'settings/export': { access: 'privileged' },
   'settings/import': { access: 'privileged' },
+  'credentials/get': { access: 'privileged' },
+  'credentials/save': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

@@ -6,12 +6,14 @@ import { ENVIRONMENTS, LANGUAGES, returnUrlMatchPatterns, type Settings } from '
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
 import { VaultSection } from './vault-section';
 import { BackupSection } from './backup-section';
+import { CredentialsForm } from './credentials-form';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 
 export function Options() {
   const [settings, setSettings] = useState<Settings>();
   const [notice, setNotice] = useState<Notice>();
+  const [vaultUnlocked, setVaultUnlocked] = useState(false);
   const lang: Lang = resolveLanguage(settings?.language ?? 'auto', navigator.language);
   document.documentElement.lang = lang;
 
@@ -52,8 +54,7 @@ export function Options() {
   return (
     <main>
       <h1>{t(lang, 'options.title')}</h1>
-      <VaultSection lang={lang} />
-      <BackupSection lang={lang} onImported={setSettings} />
+      <VaultSection lang={lang} onChange={(s) => setVaultUnlocked(s.unlocked)} />
       <form class="stack" onSubmit={(e) => void save(e)}>
         <label>
           {t(lang, 'options.language')}
@@ -147,6 +148,16 @@ export function Options() {
           )}
         </div>
       </form>
+      <section class="stack" aria-labelledby="creds-h">
+        <h2 id="creds-h">{t(lang, 'creds.title')}</h2>
+        {PLATFORMS.map((p) => (
+          <div class="card" key={p}>
+            <h3>{PLATFORM_NAMES[p][lang]}</h3>
+            <CredentialsForm platform={p} lang={lang} vaultUnlocked={vaultUnlocked} />
+          </div>
+        ))}
+      </section>
+      <BackupSection lang={lang} onImported={setSettings} />
     </main>
   );
 }

@@ -1,0 +1,155 @@
+/**
+ * Keys for every platform entered through the options page like a person would, then a dump of
+ * every storage the extension has (chrome.storage local/session/sync and IndexedDB) must not
+ * contain one of the secrets in clear.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+import { DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+
+let h: Harness;
+let options: Page;
+
+beforeAll(async () => {
+  h = await launch();
+  await h.send('vault/create', { passphrase: 'correct horse battery staple' });
+  options = await h.openOptions();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function credentialsFor(origin: string): Record<string, Record<string, string>> {
+  return {
+    fomo: {
+      clientId: DEMO.fomo.clientId,
+      clientSecret: DEMO.fomo.clientSecret,
+      redirectUri: origin + MERCHANT_PATHS.fomoReturn,
+      serverUri: origin + MERCHANT_PATHS.fomoCallback,
+      frontUri: origin + MERCHANT_PATHS.fomoFront,
+    },
+    gow: { apiKey: DEMO.gow.apiKey, secretKey: DEMO.gow.secretKey, account: 'alice@example.com' },
+    biyong: {
+      appId: DEMO.biyong.appId,
+      merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
+      merchantPublicKey: DEMO.biyong.merchantPublicKey,
+      platformPublicKey: DEMO.biyong.platformPublicKey,
+      hashMode: 'SHA256',
+    },
+    grandchain: { email: DEMO.grandchain.users[0].email },
+    hicoin: {
+      appId: DEMO.hicoin.appId,
+      secret: DEMO.hicoin.secret,
+      redirectUri: origin + MERCHANT_PATHS.hicoinReturn,
+      walletRedirect: origin + MERCHANT_PATHS.hicoinReturn,
+      scope: 'snsapi_userinfo',
+    },
+  };
+}
+
+const SECRETS = [
+  DEMO.fomo.clientSecret,
+  DEMO.gow.secretKey,
+  DEMO.hicoin.secret,
+  // A distinctive slice of the private key: base64 text would show up whole or not at all.
+  DEMO.biyong.merchantPrivateKey.slice(100, 160),
+];
+
+async function dumpEverything(): Promise<string> {
+  const page = await h.openOptions();
+  const dump = await page.evaluate(async () => {
+    const idb: Record<string, unknown[]> = {};
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(info.name!);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        idb[`${info.name}/${store}`] = await new Promise<unknown[]>((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      }
+      db.close();
+    }
+    return {
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+      sync: await chrome.storage.sync.get(null),
+      idb,
+    };
+  });
+  await page.close();
+  return JSON.stringify(dump);
+}
+
+describe('keys for every platform', () => {
+  it('are checked as typed and refused with a clear message when wrong', async () => {
+    const form = options.getByTestId('credentials-gow');
+    await form.getByLabel(/API key/).fill('bad key with spaces');
+    await expect
+      .poll(() => form.locator('#gow-apiKey-help').textContent())
+      .toContain('does not look right');
+    await form.getByRole('button', { name: 'Save keys' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toMatch(/API key does not look right/);
+    expect(
+      ((await h.storage('local')).settings as { platforms: { gow: { config: object } } }).platforms
+        .gow.config,
+    ).toEqual({});
+  });
+
+  it('are saved for all five platforms: public fields in settings, secrets only in the vault', async () => {
+    const creds = credentialsFor(h.sandbox.origin);
+    for (const [platform, values] of Object.entries(creds)) {
+      const form = options.getByTestId(`credentials-${platform}`);
+      for (const [key, value] of Object.entries(values)) {
+        await form.locator(`[name="${key}"]`).fill(value);
+      }
+      await form.getByRole('button', { name: 'Save keys' }).click();
+      await expect.poll(() => form.getByRole('status').textContent()).toBe('Keys saved');
+    }
+    const status = await h.send('vault/status', {});
+    expect(status.secretNames).toEqual(
+      ['biyong.merchantPrivateKey', 'fomo.clientSecret', 'gow.secretKey', 'hicoin.secret'].sort(),
+    );
+    const gow = await h.send('credentials/get', { platform: 'gow' });
+    expect(gow).toEqual({
+      platform: 'gow',
+      config: { apiKey: DEMO.gow.apiKey, account: 'alice@example.com' },
+      secretsSet: ['secretKey'],
+    });
+  });
+
+  it('leave no secret in clear in chrome.storage (local, session, sync) or IndexedDB', async () => {
+    const dump = await dumpEverything();
+    expect(dump.length).toBeGreaterThan(1000);
+    for (const secret of SECRETS) expect(dump).not.toContain(secret);
+  });
+
+  it('are not shown back: a stored secret is only marked as stored, and empty keeps it', async () => {
+    const page = await h.openOptions();
+    const form = page.getByTestId('credentials-gow');
+    const secretInput = form.locator('[name="secretKey"]');
+    await expect.poll(() => secretInput.getAttribute('placeholder')).toContain('stored');
+    expect(await secretInput.inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Save keys' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Keys saved');
+    expect((await h.send('vault/status', {})).secretNames).toContain('gow.secretKey');
+    await page.close();
+  });
+
+  it('need an unlocked vault for secrets', async () => {
+    await h.send('vault/lock', {});
+    const page = await h.openOptions();
+    const form = page.getByTestId('credentials-gow');
+    await expect.poll(() => form.locator('[name="secretKey"]').isDisabled()).toBe(true);
+    await form.getByRole('button', { name: 'Save keys' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Unlock the vault');
+    await page.close();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * A platform's credentials: the fields its description declares, checked here again (the page
+ * checks as the user types, but the worker trusts no page input). Secret fields go to the vault
+ * as `<platform>.<field>`; the others to settings, so the popup can show them while locked.
+ */
+import * as v from 'valibot';
+import type { Handlers } from '../../core/message-protocol';
+import type { CredentialsView, MessageMap } from '../../core/messages';
+import { KEYS } from '../../core/storage-keys';
+import { PLATFORMS, errors, type Platform } from '../../core/errors';
+import type { Store } from '../../core/store';
+import type { ProviderDescription } from '../../providers/types';
+import { checkCredentials } from '../../providers/credentials';
+import type { VaultService } from '../vault-service';
+
+type CredentialHandlers = Pick<Handlers<MessageMap>, 'credentials/get' | 'credentials/save'>;
+
+export const secretName = (platform: Platform, key: string) => `${platform}.${key}`;
+
+export function credentialHandlers(deps: {
+  store: Store;
+  vault: VaultService;
+  ready: Promise<void>;
+  descriptions: Record<Platform, ProviderDescription>;
+}): CredentialHandlers {
+  const { store, vault, descriptions } = deps;
+
+  async function view(platform: Platform): Promise<CredentialsView> {
+    const settings = await store.get(KEYS.settings);
+    const status = await vault.status();
+    const prefix = `${platform}.`;
+    return {
+      platform,
+      config: settings.platforms[platform].config,
+      secretsSet: status.unlocked
+        ? status.secretNames.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length))
+        : null,
+    };
+  }
+
+  return {
+    async 'credentials/get'(req) {
+      await deps.ready;
+      const { platform } = v.parse(v.object({ platform: v.picklist(PLATFORMS) }), req);
+      return view(platform);
+    },
+    async 'credentials/save'(req) {
+      await deps.ready;
+      const r = v.safeParse(
+        v.object({
+          platform: v.picklist(PLATFORMS),
+          values: v.record(v.string(), v.pipe(v.string(), v.maxLength(8192))),
+        }),
+        req,
+      );
+      if (!r.success) throw errors.invalid_input();
+      const { platform, values } = r.output;
+      const fields = descriptions[platform].credentials;
+      const current = await view(platform);
+      const secretFields = fields.filter((f) => f.secret);
+      const wantsSecret = secretFields.some((f) => (values[f.key] ?? '').trim() !== '');
+      if (current.secretsSet === null && (wantsSecret || secretFields.some((f) => f.required))) {
+        throw errors.locked({
+          en: 'Unlock the vault (or create one) to save keys',
+          zh: '请先解锁（或创建）保险库再保存密钥',
+        });
+      }
+      const problems = checkCredentials(fields, values, new Set(current.secretsSet ?? []));
+      if (problems.length) {
+        throw errors.invalid_input({
+          en: problems.map((p) => p.message.en).join('; '),
+          zh: problems.map((p) => p.message.zh).join('；'),
+        });
+      }
+      const config: Record<string, string> = {};
+      const secrets: Record<string, string> = {};
+      for (const f of fields) {
+        const value = (values[f.key] ?? '').trim();
+        if (f.secret) {
+          if (value) secrets[secretName(platform, f.key)] = value;
+        } else if (value) {
+          config[f.key] = value;
+        }
+      }
+      if (Object.keys(secrets).length) await vault.write(secrets);
+      await store.update(KEYS.settings, (s) => ({
+        ...s,
+        platforms: { ...s.platforms, [platform]: { ...s.platforms[platform], config } },
+      }));
+      return view(platform);
+    },
+  };
+}
