@@ -64,13 +64,13 @@ async function dumpEverything(): Promise<string> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open(info.name!);
         r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(r.error ?? new Error('IndexedDB failed'));
       });
       for (const store of Array.from(db.objectStoreNames)) {
         idb[`${info.name}/${store}`] = await new Promise<unknown[]>((resolve, reject) => {
           const r = db.transaction(store).objectStore(store).getAll();
           r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
+          r.onerror = () => reject(r.error ?? new Error('IndexedDB failed'));
         });
       }
       db.close();

@@ -116,8 +116,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     openOptions: () => h.openExtensionPage('src/options/index.html'),
     async send(name, payload) {
       const p = await page();
-      const reply = await p.evaluate(
-        ([n, body]) => chrome.runtime.sendMessage({ __coindock: 1, name: n, payload: body }),
+      const reply: unknown = await p.evaluate(
+        ([n, body]) =>
+          chrome.runtime.sendMessage<unknown, unknown>({ __coindock: 1, name: n, payload: body }),
         [name, payload] as const,
       );
       const r = reply as {

@@ -25,19 +25,21 @@ async function main(): Promise<void> {
 
   const headless = process.env.HEADLESS === '1' || !hasDisplay();
   const port = Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT);
-  let h: Harness | undefined;
+  // Filled in once launched; Ctrl-C during start-up still stops what was started.
+  const running: { h?: Harness } = {};
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     console.info('\nStopping CoinDock, Chromium and the sandbox…');
-    await h?.close();
+    await running.h?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  h = await launch({ headless, sandboxPort: port, sandboxLogs: true });
+  const h = await launch({ headless, sandboxPort: port, sandboxLogs: true });
+  running.h = h;
   const o = h.sandbox.origin;
   const urls = baseUrls(o);
   console.info(`
