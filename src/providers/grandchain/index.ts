@@ -1,0 +1,29 @@
+/** Grand Chain payments (seed 003, both API revisions): the public API of the provider. */
+export { grandchainDescription } from './description';
+export {
+  createGrandchainClient,
+  type GrandchainClient,
+  type GrandchainClientOptions,
+  type GrandchainFriend,
+  type GrandchainSession,
+  type ReceiveInput,
+  type TransferInput,
+} from './client';
+export type { GrandchainParty, GrandchainTrade, GrandchainUnread } from './records';
+export {
+  buildGrandchainRequest,
+  isSlashRedirect,
+  processGrandchainResponse,
+  type GrandchainBody,
+  type GrandchainPrepared,
+  type GrandchainResult,
+} from './requests';
+export {
+  BODY_KEYS,
+  ENDPOINTS,
+  pathFor,
+  type GrandchainEndpoint,
+  type GrandchainRevision,
+  type RevisionOption,
+} from './revisions';
+export { errorEntry, COMMON_CODES, ENDPOINT_CODES } from './error-table';
