@@ -170,7 +170,7 @@ describe('processing', () => {
     );
     expect(processGrandchainResponse(res, transfer, balanceSchema)).toEqual({
       code: 0,
-      data: { code: 0, msg: 'ok', balance: 7n },
+      data: { balance: 7n },
     });
   });
 });
