@@ -6,6 +6,7 @@ import {
   defaultSettings,
   mergeSettings,
   platformForReturnUrl,
+  requiredOrigins,
   returnUrlMatchPatterns,
 } from './settings';
 import { pageOf, publicParams, secretParamNames } from './returns';
@@ -58,6 +59,20 @@ describe('settings', () => {
     });
     const s = mergeSettings(defaultSettings(), patch);
     expect(s.platforms.fomo).toEqual({ environment: 'test', returnUrls: [], config: {} });
+  });
+
+  it('asks host permission for return URLs and custom base URLs only', () => {
+    const s = mergeSettings(defaultSettings(), {
+      platforms: {
+        gow: { environment: 'custom', customBaseUrl: 'https://api.gow.example:8443/v1' },
+        fomo: { returnUrls: ['https://shop.example/pay/return'] },
+        hicoin: { customBaseUrl: 'https://ignored.example/' },
+      },
+    });
+    expect(requiredOrigins(s)).toEqual([
+      'https://api.gow.example/*',
+      'https://shop.example/pay/return*',
+    ]);
   });
 
   it('rejects non-http return URLs', () => {

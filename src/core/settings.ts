@@ -93,6 +93,22 @@ export function returnUrlMatchPatterns(settings: Settings): string[] {
   return [...out].sort();
 }
 
+/**
+ * Host permissions the settings need: the return URLs (content script) and every custom base URL
+ * (the worker calls it). Asked for in the click that saves them.
+ */
+export function requiredOrigins(settings: Settings): string[] {
+  const out = new Set(returnUrlMatchPatterns(settings));
+  for (const p of PLATFORMS) {
+    const ps = settings.platforms[p];
+    if (ps.environment === 'custom' && ps.customBaseUrl) {
+      const u = new URL(ps.customBaseUrl);
+      out.add(`${u.protocol}//${u.hostname}/*`);
+    }
+  }
+  return [...out].sort();
+}
+
 /** Which platform a URL is a configured return URL of (full origin + path match), if any. */
 export function platformForReturnUrl(settings: Settings, url: string): Platform | undefined {
   let u: URL;

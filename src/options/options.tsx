@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
-import { ENVIRONMENTS, LANGUAGES, returnUrlMatchPatterns, type Settings } from '../core/settings';
+import { ENVIRONMENTS, LANGUAGES, requiredOrigins, type Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
 import { VaultSection } from './vault-section';
 import { BackupSection } from './backup-section';
@@ -38,8 +38,8 @@ export function Options() {
     if (!settings) return;
     setNotice(undefined);
     try {
-      // Host permission for the return URLs is asked for here, in the click that saves them.
-      const origins = returnUrlMatchPatterns(settings);
+      // Host permission for return URLs and custom base URLs is asked here, in the saving click.
+      const origins = requiredOrigins(settings);
       if (origins.length && !(await browser.permissions.request({ origins }))) {
         setNotice({ tone: 'error', text: t(lang, 'options.permissionDenied') });
       }
