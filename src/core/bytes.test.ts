@@ -58,7 +58,7 @@ describe('base64', () => {
         expect(fromBase64(s)).toEqual(new Uint8Array(b));
       }),
     );
-    // getRandomValues caps at 64 KiB, so build it from Buffer instead.
+    // A deterministic pattern: randomBytes() cannot exceed 64 KiB (getRandomValues quota).
     const big = Uint8Array.from({ length: 0x8000 * 2 + 17 }, (_, i) => (i * 31 + 7) & 0xff);
     expect(toBase64(big)).toBe(Buffer.from(big).toString('base64'));
   });
