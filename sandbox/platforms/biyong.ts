@@ -1,6 +1,5 @@
-import type { PlatformSim } from '../types';
-
-// Placeholder so the router compiles while the simulator is being written; replaced in this issue.
-export function createBiyongSim(): PlatformSim {
-  return { id: 'biyong', handle: () => undefined, reset: () => undefined };
-}
+/** BiYong simulator (seed 002): the implementation lives in ./biyong/. */
+export { createBiyongSim, BIYONG_TIMESTAMP_WINDOW_MS, BIYTOKEN_TTL_MS } from './biyong/sim';
+export { LEDGER_DEFAULT, LEDGER_MAX, LEDGER_TOKENS } from './biyong/ledger';
+export { PAGE_SIZE_MAX } from './biyong/api';
+export { TOKEN_INFO } from './biyong/tokens';
