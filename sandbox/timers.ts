@@ -69,8 +69,7 @@ export class TimerWheel {
    */
   async advance(ms: number): Promise<number> {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a non-negative number');
-    this.offset += ms;
-    const target = this.now();
+    const target = this.now() + ms;
     let ran = 0;
     for (;;) {
       if (this.closed) break;
@@ -84,9 +83,14 @@ export class TimerWheel {
         }
       }
       if (!next) break;
+      // Step the clock to this timer's due time, so what it schedules is timed from then.
+      const gap = next.due - this.now();
+      if (gap > 0) this.offset += gap;
       await this.run(next);
       ran++;
     }
+    const rest = target - this.now();
+    if (rest > 0) this.offset += rest;
     // Timers still pending now have less real time to wait.
     for (const t of this.timers.values()) this.arm(t);
     // Let timers that fired on their own during the advance finish too.
