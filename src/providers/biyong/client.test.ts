@@ -330,6 +330,8 @@ describe('hostile answers', () => {
     ['an HTML page', () => new Response('<html><body>502</body></html>'), 'bad_response'],
     ['an HTML page with 502', () => new Response('<html></html>', { status: 502 }), 'platform'],
     ['plain-text error', () => new Response('AppId not registered'), 'platform'],
+    ['plain-text JSON cut short', () => new Response('{"status":1,"data":{"acc'), 'bad_response'],
+    ['an unsigned success envelope', () => new Response(envelope({ openId: 'x' })), 'bad_response'],
     [
       'plain-text envelope carrying 100401',
       () => new Response('{"status":"100401","message":"sign"}'),

@@ -19,7 +19,7 @@ import {
   type DecodedResponse,
 } from './frame';
 import { parseJsonLossless } from './lossless-json';
-import { envelopeSchema } from './schemas';
+import { envelopeSchema, type BiyongEnvelope } from './schemas';
 import { signBytes, verifyBytes, type BiyongHashMode } from './sign';
 
 /** Imported keys and settings: what every call needs (see client.ts `loadBiyongKeys`). */
@@ -186,13 +186,20 @@ function plainTextError(
       where,
     );
   }
-  if (trimmed.startsWith('{')) {
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    // Data, not a message for people: an envelope gets its status's kind; anything else (cut
+    // short, off-shape, or an unsigned "success") is a broken answer.
+    let env: BiyongEnvelope | undefined;
     try {
-      const env = validate(parseJsonLossless(trimmed), envelopeSchema, where);
-      if (env.status !== BIYONG_OK) return biyongStatusError(env.status, env.message, where);
+      env = validate(parseJsonLossless(trimmed), envelopeSchema, where);
     } catch {
-      // Not an envelope: fall through and show it as text.
+      env = undefined;
     }
+    if (env && env.status !== BIYONG_OK) return biyongStatusError(env.status, env.message, where);
+    return errors.bad_response(
+      { en: 'BiYong sent unsigned or broken data', zh: 'BiYong 返回了未签名或损坏的数据' },
+      where,
+    );
   }
   if (status >= 500 && trimmed === '') return serverError(where);
   const said = shortText(message);
