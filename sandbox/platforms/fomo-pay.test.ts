@@ -202,7 +202,11 @@ describe('pay errors (seed 附录一)', () => {
   });
 
   it('shows an error page, not a redirect, for an unknown client or redirect_uri', async () => {
-    for (const over of [{ client_id: 'x' }, { redirect_uri: 'https://evil.example/' }]) {
+    const overs: Record<string, string>[] = [
+      { client_id: 'x' },
+      { redirect_uri: 'https://evil.example/' },
+    ];
+    for (const over of overs) {
       const res = await sb.get(payUrl(over));
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
