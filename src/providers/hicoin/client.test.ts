@@ -179,7 +179,8 @@ describe('HiCoin token exchange (seed 004 §2.3) and refresh (§2.4)', () => {
 
   it.each([
     [{ code: 40029, msg: 'invalid code', data: null }, 'auth_expired', '40029'],
-    [{ code: '40001', msg: 'bad secret' }, 'permission', '40001'],
+    [{ code: '40125', msg: 'invalid secret' }, 'permission', '40125'],
+    [{ code: 40001, msg: 'invalid credential' }, 'auth_expired', '40001'],
     [{ errcode: 40030, errmsg: 'invalid refresh_token' }, 'auth_expired', '40030'],
     [{ code: 77777, msg: '未知错误' }, 'platform', '77777'],
   ] as const)('error %j → %s', async (body, kind, platformCode) => {

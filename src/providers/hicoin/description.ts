@@ -77,24 +77,45 @@ export const hicoinDescription: ProviderDescription = {
   ],
   /**
    * Seed 004 lists no error codes. HiCoin's wider documentation answers `{code, msg, data}`;
-   * these are the codes its OAuth endpoints use (WeChat-compatible numbering). Any other code
+   * its OAuth is WeChat's web OAuth almost word for word, so these are WeChat's codes with
+   * WeChat's meanings (40001 is an invalid access_token, 40125 a wrong secret). Any other code
    * is shown with HiCoin's own `msg`.
    */
   errorCodes: {
     '-1': { kind: 'platform', en: 'System busy, try again later', zh: '系统繁忙，请稍后再试' },
-    '40001': { kind: 'permission', en: 'Invalid app secret', zh: 'secret 错误' },
+    '10003': {
+      kind: 'invalid_input',
+      en: 'redirect_uri does not match the registered one',
+      zh: 'redirect_uri 与注册的不一致',
+    },
+    '10005': {
+      kind: 'permission',
+      en: 'The app may not use this scope',
+      zh: '应用未获得该 scope 权限',
+    },
+    '40001': {
+      kind: 'auth_expired',
+      en: 'Invalid credential: the access_token is not valid',
+      zh: '不合法的凭证，access_token 无效',
+    },
+    '40002': { kind: 'invalid_input', en: 'Invalid grant_type', zh: '不合法的 grant_type' },
     '40003': { kind: 'not_found', en: 'Invalid openid', zh: '不合法的 openid' },
     '40013': { kind: 'permission', en: 'Invalid app_id', zh: '不合法的 app_id' },
+    '40014': { kind: 'auth_expired', en: 'Invalid access_token', zh: '不合法的 access_token' },
     '40029': { kind: 'auth_expired', en: 'Invalid or expired code', zh: '不合法或已过期的 code' },
     '40030': { kind: 'auth_expired', en: 'Invalid refresh_token', zh: '不合法的 refresh_token' },
+    '40097': { kind: 'invalid_input', en: 'Invalid arguments', zh: '参数错误' },
+    '40125': { kind: 'permission', en: 'Invalid app secret', zh: '不合法的 secret' },
     '40163': { kind: 'auth_expired', en: 'The code has already been used', zh: 'code 已被使用' },
     '41001': { kind: 'invalid_input', en: 'Missing access_token', zh: '缺少 access_token 参数' },
     '41002': { kind: 'invalid_input', en: 'Missing app_id', zh: '缺少 app_id 参数' },
+    '41003': { kind: 'invalid_input', en: 'Missing refresh_token', zh: '缺少 refresh_token 参数' },
+    '41004': { kind: 'invalid_input', en: 'Missing secret', zh: '缺少 secret 参数' },
     '41008': { kind: 'invalid_input', en: 'Missing code', zh: '缺少 code 参数' },
-    '40014': { kind: 'auth_expired', en: 'Invalid access_token', zh: '不合法的 access_token' },
+    '41009': { kind: 'invalid_input', en: 'Missing openid', zh: '缺少 openid 参数' },
     '42001': { kind: 'auth_expired', en: 'access_token expired', zh: 'access_token 超时' },
     '42002': { kind: 'auth_expired', en: 'refresh_token expired', zh: 'refresh_token 超时' },
-    '48001': { kind: 'permission', en: 'The scope does not allow this API', zh: 'api 功能未授权' },
     '45009': { kind: 'rate_limited', en: 'API call limit reached', zh: '接口调用超过限制' },
+    '48001': { kind: 'permission', en: 'The scope does not allow this API', zh: 'api 功能未授权' },
   },
 };
