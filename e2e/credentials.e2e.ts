@@ -125,6 +125,40 @@ describe('keys for every platform', () => {
     });
   });
 
+  it('work: “Test connection” makes one real call per platform and says so in words', async () => {
+    for (const platform of ['gow', 'biyong', 'fomo', 'hicoin', 'grandchain']) {
+      const form = options.getByTestId(`credentials-${platform}`);
+      await form.getByRole('button', { name: 'Test connection' }).click();
+      await expect
+        .poll(() => form.locator('[role=status], [role=alert]').textContent(), { timeout: 15_000 })
+        .toMatch(/^Connected: /);
+    }
+    const stats = (await h.control('/__control/stats')) as Record<string, Record<string, number>>;
+    expect(JSON.stringify(stats)).toContain('findUserAuthStatus');
+  });
+
+  it('a wrong secret fails the test in words, for every platform that has one', async () => {
+    const right: Record<string, [string, string]> = {
+      gow: ['secretKey', DEMO.gow.secretKey],
+      fomo: ['clientSecret', DEMO.fomo.clientSecret],
+      hicoin: ['secret', DEMO.hicoin.secret],
+    };
+    for (const [platform, [field, value]] of Object.entries(right)) {
+      const form = options.getByTestId(`credentials-${platform}`);
+      const save = async (secret: string) => {
+        await form.locator(`[name="${field}"]`).fill(secret);
+        await form.getByRole('button', { name: 'Save keys' }).click();
+        await expect.poll(() => form.getByRole('status').textContent()).toBe('Keys saved');
+      };
+      await save('wrong-secret-key-123');
+      await form.getByRole('button', { name: 'Test connection' }).click();
+      await expect
+        .poll(() => form.locator('[role=status], [role=alert]').textContent())
+        .toMatch(/^Failed: /);
+      await save(value);
+    }
+  });
+
   it('leave no secret in clear in chrome.storage (local, session, sync) or IndexedDB', async () => {
     const dump = await dumpEverything();
     expect(dump.length).toBeGreaterThan(1000);

@@ -5,7 +5,7 @@
  * survives worker restarts.
  */
 import { KEYS } from '../core/storage-keys';
-import { errors } from '../core/errors';
+import { errors, type Platform } from '../core/errors';
 import type { Store } from '../core/store';
 import type { VaultStatus } from '../core/messages';
 import {
@@ -20,6 +20,9 @@ import {
 } from '../core/vault';
 
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
+
+/** How a platform's secret credential field is named in the vault. */
+export const secretName = (platform: Platform, key: string) => `${platform}.${key}`;
 
 export function createVaultService(store: Store) {
   async function currentKey(): Promise<CryptoKey> {

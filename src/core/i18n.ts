@@ -67,6 +67,8 @@ const en = {
   'creds.stored': 'stored — leave empty to keep',
   'creds.lockedHint': 'Unlock the vault to enter or change secret keys.',
   'creds.generate': 'Generate key pair',
+  'creds.test': 'Test connection',
+  'creds.testing': 'Testing…',
   'creds.generated': 'New key pair generated: register the public key with BiYong, then save.',
   'backup.title': 'Backup',
   'backup.explain':
@@ -140,6 +142,8 @@ const zh: Record<MessageKey, string> = {
   'creds.stored': '已保存——留空则保持不变',
   'creds.lockedHint': '解锁保险库后才能填写或修改密钥。',
   'creds.generate': '生成密钥对',
+  'creds.test': '测试连接',
+  'creds.testing': '正在测试…',
   'creds.generated': '已生成新的密钥对：请将公钥登记到 BiYong，然后保存。',
   'backup.title': '备份',
   'backup.explain': '将设置和密钥导出为用单独密码加密的文件；可在其他浏览器中导入。',

@@ -63,6 +63,11 @@ export type MessageMap = {
     { platform: Platform; values: Record<string, string> },
     CredentialsView
   >;
+  /** One real (signed where the platform signs) call with the stored keys, reported in words. */
+  'credentials/test': Privileged<
+    { platform: Platform },
+    { ok: boolean; message: { en: string; zh: string }; code?: string }
+  >;
   'vault/status': Privileged<Empty, VaultStatus>;
   'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
   'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
@@ -89,6 +94,7 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'settings/import': { access: 'privileged' },
   'credentials/get': { access: 'privileged' },
   'credentials/save': { access: 'privileged' },
+  'credentials/test': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

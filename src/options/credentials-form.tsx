@@ -64,6 +64,19 @@ export function CredentialsForm({
     }
   }
 
+  async function testConnection() {
+    setBusy(true);
+    setNotice({ tone: 'ok', text: t(lang, 'creds.testing') });
+    try {
+      const r = await send('credentials/test', { platform });
+      setNotice({ tone: r.ok ? 'ok' : 'error', text: r.message[zh] });
+    } catch (err) {
+      setNotice({ tone: 'error', text: toCoinDockError(err).text(zh) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function generate() {
     const pair = await generateMerchantKeyPair();
     setValues({
@@ -128,6 +141,9 @@ export function CredentialsForm({
         )}
         <button class="primary" type="submit" disabled={busy}>
           {t(lang, 'creds.save')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void testConnection()}>
+          {t(lang, 'creds.test')}
         </button>
         {notice && (
           <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>

@@ -11,11 +11,13 @@ import { PLATFORMS, errors, type Platform } from '../../core/errors';
 import type { Store } from '../../core/store';
 import type { ProviderDescription } from '../../providers/types';
 import { checkCredentials } from '../../providers/credentials';
-import type { VaultService } from '../vault-service';
+import { secretName, type VaultService } from '../vault-service';
+import { testConnection } from '../connection-test';
 
-type CredentialHandlers = Pick<Handlers<MessageMap>, 'credentials/get' | 'credentials/save'>;
-
-export const secretName = (platform: Platform, key: string) => `${platform}.${key}`;
+type CredentialHandlers = Pick<
+  Handlers<MessageMap>,
+  'credentials/get' | 'credentials/save' | 'credentials/test'
+>;
 
 export function credentialHandlers(deps: {
   store: Store;
@@ -88,6 +90,12 @@ export function credentialHandlers(deps: {
         platforms: { ...s.platforms, [platform]: { ...s.platforms[platform], config } },
       }));
       return view(platform);
+    },
+    async 'credentials/test'(req) {
+      await deps.ready;
+      const { platform } = v.parse(v.object({ platform: v.picklist(PLATFORMS) }), req);
+      await vault.touch();
+      return testConnection(store, vault, platform);
     },
   };
 }
