@@ -180,11 +180,11 @@ describe('revisions', () => {
     const { client, calls } = setup('deployed', (route) =>
       route === 'user/get/facetoken'
         ? ok({ face_token: 'face_alice_0001' })
-        : ok({ balance: 1_230_000 }),
+        : ok({ balance: 1_230_000, order_id: 'order_9' }),
     );
     await expect(
       client.transfer(alice, { valueFen: 20_000n, receiverEmail: 'bob@example.com' }),
-    ).resolves.toBe(1_230_000n);
+    ).resolves.toEqual({ balanceFen: 1_230_000n, orderId: 'order_9' });
     expect(calls.map((c) => c.route)).toEqual([
       'trade/inquire',
       'user/get/facetoken/',
@@ -197,14 +197,17 @@ describe('revisions', () => {
   });
 
   it('auto on a seed server: transfer resolves the receiver id through user/inquire', async () => {
-    const { client, calls } = setup('seed', (route) =>
-      route === 'user/inquire'
-        ? ok({ inquire_email: 'bob@example.com', result: 'u_bob' })
-        : ok({ balance: '23333' }),
+    const { client, calls } = setup(
+      'seed',
+      (route) =>
+        route === 'user/inquire'
+          ? ok({ inquire_email: 'bob@example.com', result: 'u_bob' })
+          : ok({ balance: '23333' }),
+      // (no order_id: the seed's reply has none)
     );
     await expect(
       client.transfer(alice, { valueFen: 20_000n, receiverEmail: 'bob@example.com' }),
-    ).resolves.toBe(23_333n);
+    ).resolves.toEqual({ balanceFen: 23_333n });
     expect(calls.map((c) => c.route)).toEqual(['trade/inquire', 'user/inquire/', 'trade/transfer']);
     expect(calls[2]?.raw).toBe(
       '{"email":"alice@example.com","user_id":"u_alice","session_token":"sess_A","receiver_user_id":"u_bob","trade_value":"20000"}',
@@ -396,6 +399,7 @@ describe('money and records', () => {
               trade_value: '500',
               create_time: '2018-11-04 10:00:00',
             },
+            { order_id: 'o2', sender_email: 'empty', sender_nick_name: 'empty', trade_value: 1 },
           ],
         }),
       'deployed',
@@ -408,6 +412,7 @@ describe('money and records', () => {
         valueFen: 500n,
         createTime: '2018-11-04 10:00:00',
       },
+      { orderId: 'o2', valueFen: 1n },
     ]);
   });
 

@@ -42,6 +42,7 @@ import {
   replySchema,
   sessionReplySchema,
   tradeListSchema,
+  transferSchema,
   unreadSchema,
 } from './schemas';
 
@@ -73,6 +74,14 @@ export interface ReceiveInput {
   faceToken?: string;
 }
 
+export interface TransferResult {
+  /** The sender's balance after the transfer. */
+  balanceFen: bigint;
+  /** The order the receiver confirms with `receive`, when the server names it (the seed's reply
+   * does not; the sandbox adds it, since the seed revision has no other way to learn it). */
+  orderId?: string | number;
+}
+
 export interface GrandchainFriend {
   userId?: string | number;
   /** Absent when the server answered "empty". */
@@ -96,8 +105,7 @@ export interface GrandchainClient {
   inquireUser(session: GrandchainSession, email: string): Promise<string | number | undefined>;
   addFriend(session: GrandchainSession, userId: string | number): Promise<GrandchainFriend>;
   confirmFriend(session: GrandchainSession, friendOrderId: string): Promise<GrandchainFriend>;
-  /** Returns the sender's balance in fen after the transfer. */
-  transfer(session: GrandchainSession, input: TransferInput): Promise<bigint>;
+  transfer(session: GrandchainSession, input: TransferInput): Promise<TransferResult>;
   /** Returns the balance in fen after receiving. */
   receive(session: GrandchainSession, input: ReceiveInput): Promise<bigint>;
   trades(session: GrandchainSession): Promise<GrandchainTrade[]>;
@@ -331,9 +339,11 @@ export function createGrandchainClient(
             face_token: await ownFaceToken(session, input.faceToken, ep),
           };
         },
-        balanceSchema,
+        transferSchema,
       );
-      return data.balance;
+      const out: TransferResult = { balanceFen: data.balance };
+      if (data.order_id !== undefined) out.orderId = data.order_id;
+      return out;
     },
 
     async receive(session, input) {

@@ -8,6 +8,7 @@ export {
   type GrandchainSession,
   type ReceiveInput,
   type TransferInput,
+  type TransferResult,
 } from './client';
 export type { GrandchainParty, GrandchainTrade, GrandchainUnread } from './records';
 export {

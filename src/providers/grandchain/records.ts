@@ -65,8 +65,11 @@ export function normalizeTrade(
 
 export function normalizeUnread(u: v.InferOutput<typeof unreadItemSchema>): GrandchainUnread {
   const out: GrandchainUnread = { orderId: u.order_id, valueFen: u.trade_value };
-  if (u.sender_email !== undefined) out.senderEmail = u.sender_email;
-  if (u.sender_nick_name !== undefined) out.senderNickName = u.sender_nick_name;
+  // "empty" is how the server says a lookup found nothing (seed 003 user/inquire, add friend).
+  if (u.sender_email !== undefined && u.sender_email !== 'empty') out.senderEmail = u.sender_email;
+  if (u.sender_nick_name !== undefined && u.sender_nick_name !== 'empty') {
+    out.senderNickName = u.sender_nick_name;
+  }
   if (u.create_time !== undefined) out.createTime = u.create_time;
   return out;
 }

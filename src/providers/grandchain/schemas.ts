@@ -56,6 +56,8 @@ export const friendSchema = v.object({
 
 export const balanceSchema = v.object({ balance: fenSchema });
 
+export const transferSchema = v.object({ balance: fenSchema, order_id: v.optional(idSchema) });
+
 export const faceTokenSchema = v.object({
   face_token: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 });
