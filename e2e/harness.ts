@@ -138,7 +138,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       try {
         // Playwright's worker list lags behind; the DevTools protocol says when it has stopped.
         const stopped = new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('The service worker did not stop')), 10_000);
+          const timer = setTimeout(
+            () => reject(new Error('The service worker did not stop')),
+            10_000,
+          );
           cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
             const ours = e.versions.filter((v) => v.scriptURL.startsWith(origin));
             if (ours.length && ours.every((v) => v.runningStatus === 'stopped')) {
