@@ -1,6 +1,3 @@
-import type { PlatformSim } from '../types';
-
-// Placeholder so the router compiles while the simulator is being written; replaced in this issue.
-export function createGrandchainSim(): PlatformSim {
-  return { id: 'grandchain', handle: () => undefined, reset: () => undefined };
-}
+/** Grand Chain simulator (seed 003): the implementation lives in ./grandchain/. */
+export { createGrandchainSim } from './grandchain/sim';
+export { chinaTime } from './grandchain/state';
