@@ -278,3 +278,21 @@ describe('FOMO code 8 (签名过期): resync the clock and retry once', () => {
     expect(seen).toHaveLength(2);
   });
 });
+
+describe('FOMO syncClock (after a pay return with status 8)', () => {
+  it('takes the offset from the Date header of a user-info reply, even an error reply', async () => {
+    const server = NOW - 7_200_000;
+    const { client, ctx, seen } = setup(() =>
+      json({ status: 2 }, { status: 401, headers: { date: new Date(server).toUTCString() } }),
+    );
+    expect(await client.syncClock('AT')).toBe(true);
+    expect(seen[0]!.headers.get('authorization')).toBe('Bearer AT');
+    expect(Math.abs(ctx.clock.now() - server)).toBeLessThan(1500);
+  });
+
+  it('returns false without a Date header and leaves the clock alone', async () => {
+    const { client, ctx } = setup(() => json({ user_id: '1' }));
+    expect(await client.syncClock('AT')).toBe(false);
+    expect(ctx.clock.offsetMs).toBe(0);
+  });
+});

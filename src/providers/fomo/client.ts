@@ -30,6 +30,12 @@ export interface FomoClient {
   refresh(refreshToken: string): Promise<FomoTokens>;
   userInfo(accessToken: string): Promise<FomoUserInfo>;
   payUrl(p: FomoPayParams): Promise<string>;
+  /**
+   * After a pay return with status 8 (the page is a browser tab, so its headers never reach us):
+   * take FOMO's time from the Date header of a user-info call and keep the offset in ctx.clock,
+   * whatever that call answers. Returns false when the reply carried no usable Date header.
+   */
+  syncClock(accessToken: string): Promise<boolean>;
 }
 
 /** Send, process, and on a timestamp error resync the clock and go once more. */
@@ -77,6 +83,10 @@ export function createFomoClient(ctx: ProviderContext, creds: FomoAppCredentials
     },
     payUrl(p) {
       return buildFomoPayUrl(ctx.baseUrl, ctx.clock, creds, p);
+    },
+    async syncClock(accessToken) {
+      const res = await httpRequest(ctx, buildFomoUserInfoRequest(ctx.baseUrl, accessToken));
+      return ctx.clock.syncFromDate(res.headers.get('date'));
     },
   };
 }
