@@ -96,8 +96,8 @@ export class Merchant {
       return { status: 405, headers: { allow: 'POST' }, body: { error: 'method not allowed' } };
     }
     const params = parseFields(req.contentType, req.body);
-    let answered = 200;
-    if (this.failuresLeft > 0) {
+    let answered = params ? 200 : 400;
+    if (params && this.failuresLeft > 0) {
       this.failuresLeft--;
       answered = 500;
     }
