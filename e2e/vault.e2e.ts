@@ -78,6 +78,22 @@ describe('vault in the options page', () => {
       .toBe(false);
   });
 
+  it('the popup still shows public data while locked and asks to unlock', async () => {
+    expect((await h.send('vault/status', {})).unlocked).toBe(false);
+    const popup = await h.openPopup();
+    const card = popup.getByTestId('unlock');
+    await card.waitFor();
+    expect(await popup.locator('li[data-platform]').count()).toBe(5);
+    await card.getByLabel('Passphrase').fill('wrong passphrase!');
+    await card.getByRole('button', { name: 'Unlock' }).click();
+    await expect.poll(() => card.getByRole('alert').textContent()).toBe('Wrong passphrase');
+    await card.getByLabel('Passphrase').fill(PASS);
+    await card.getByRole('button', { name: 'Unlock' }).click();
+    await card.waitFor({ state: 'detached' });
+    expect((await h.send('vault/status', {})).unlocked).toBe(true);
+    await popup.close();
+  });
+
   it('forgets everything', async () => {
     await h.send('vault/unlock', { passphrase: PASS });
     options.once('dialog', (d) => void d.accept());

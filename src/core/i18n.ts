@@ -40,6 +40,8 @@ const en = {
   'time.minutesAgo': '{n} min ago',
   'time.hoursAgo': '{n} h ago',
   'time.daysAgo': '{n} d ago',
+  'popup.locked': 'Locked — unlock to use your keys',
+  'popup.noVault': 'Set up a vault and your keys in Settings to connect accounts.',
   'vault.title': 'Vault',
   'vault.explain':
     'Your app keys and tokens are encrypted with a passphrase only you know. CoinDock cannot recover it.',
@@ -117,6 +119,8 @@ const zh: Record<MessageKey, string> = {
   'time.minutesAgo': '{n} 分钟前',
   'time.hoursAgo': '{n} 小时前',
   'time.daysAgo': '{n} 天前',
+  'popup.locked': '已锁定——解锁后才能使用密钥',
+  'popup.noVault': '请在设置中创建保险库并填写密钥，以连接账户。',
   'vault.title': '保险库',
   'vault.explain': '你的应用密钥和令牌使用只有你知道的密码加密。CoinDock 无法找回该密码。',
   'vault.create': '创建保险库',

@@ -2,17 +2,23 @@ import browser from 'webextension-polyfill';
 import { send } from '../ext/messaging';
 import { PLATFORMS } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
+import { useState } from 'preact/hooks';
 import { useAsync } from '../ui/use-async';
+import type { VaultStatus } from '../core/messages';
+import { UnlockCard } from './unlock-card';
 
 export function Popup() {
   const state = useAsync(async () => {
-    const [ping, settings, returns] = await Promise.all([
+    const [ping, settings, returns, vault] = await Promise.all([
       send('ping', {}),
       send('settings/get', {}),
       send('returns/list', {}),
+      send('vault/status', {}),
     ]);
-    return { ping, settings, returns };
+    return { ping, settings, returns, vault };
   });
+  const [vaultNow, setVaultNow] = useState<VaultStatus>();
+  const vault = vaultNow ?? (state.status === 'done' ? state.value.vault : undefined);
   const lang: Lang =
     state.status === 'done'
       ? resolveLanguage(state.value.settings.language, navigator.language)
@@ -37,6 +43,8 @@ export function Popup() {
           <p class="ok" data-testid="worker-status">
             {t(lang, 'status.ready')} · v{state.value.ping.version}
           </p>
+          {vault && !vault.exists && <p class="muted">{t(lang, 'popup.noVault')}</p>}
+          {vault?.exists && !vault.unlocked && <UnlockCard lang={lang} onUnlocked={setVaultNow} />}
           <section aria-labelledby="accounts-h" class="stack">
             <h2 id="accounts-h">{t(lang, 'portfolio.title')}</h2>
             <ul class="stack">
