@@ -18,6 +18,7 @@ import {
   createFomoClient,
   fomoPayReturnError,
   parseFomoPayReturn,
+  type FomoAppCredentials,
   type FomoClient,
   type FomoPayParams,
   type FomoTokens,
@@ -25,7 +26,10 @@ import {
 import type { ProviderContext } from '../src/providers/types';
 
 let sb: TestSandbox;
-const creds = { clientId: DEMO.fomo.clientId, clientSecret: DEMO.fomo.clientSecret };
+const creds: FomoAppCredentials = {
+  clientId: DEMO.fomo.clientId,
+  clientSecret: DEMO.fomo.clientSecret,
+};
 
 beforeAll(async () => {
   sb = await startTestSandbox();
