@@ -94,6 +94,30 @@ describe('vault in the options page', () => {
     await popup.close();
   });
 
+  it('resets a vault whose passphrase was forgotten, keeping settings', async () => {
+    await h.send('credentials/save', {
+      platform: 'grandchain',
+      values: { email: 'alice@example.com' },
+    });
+    await h.send('vault/lock', {});
+    const page = await h.openOptions();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Forgot it? Reset the vault' }).click();
+    await expect
+      .poll(() => page.getByTestId('vault').getByRole('status').textContent())
+      .toBe('Vault erased: create a new one');
+    const status = await h.send('vault/status', {});
+    expect(status).toMatchObject({ exists: false, unlocked: false });
+    expect((await h.send('credentials/get', { platform: 'grandchain' })).config).toEqual({
+      email: 'alice@example.com',
+    });
+    await page.getByTestId('vault').getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.getByTestId('vault').getByLabel('Repeat passphrase').fill(PASS);
+    await page.getByTestId('vault').getByRole('button', { name: 'Create vault' }).click();
+    await expect.poll(async () => (await h.send('vault/status', {})).unlocked).toBe(true);
+    await page.close();
+  });
+
   it('forgets everything', async () => {
     await h.send('vault/unlock', { passphrase: PASS });
     options.once('dialog', (d) => void d.accept());

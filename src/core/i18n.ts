@@ -60,6 +60,10 @@ const en = {
   'vault.autoLock': 'Lock after idle (minutes, 0 = never)',
   'vault.iterations': 'Key derivation: PBKDF2-SHA256, {n} iterations',
   'vault.forget': 'Forget everything',
+  'vault.reset': 'Forgot it? Reset the vault',
+  'vault.resetConfirm':
+    'Erase the vault’s keys and tokens (settings stay) and start with a new passphrase?',
+  'vault.resetDone': 'Vault erased: create a new one',
   'vault.forgetConfirm':
     'Erase all CoinDock data in this browser: keys, tokens, settings and history?',
   'vault.forgotten': 'Everything was erased',
@@ -138,6 +142,9 @@ const zh: Record<MessageKey, string> = {
   'vault.autoLock': '闲置多久后锁定（分钟，0 表示从不）',
   'vault.iterations': '密钥派生：PBKDF2-SHA256，{n} 次迭代',
   'vault.forget': '清除全部数据',
+  'vault.reset': '忘记密码？重置保险库',
+  'vault.resetConfirm': '清除保险库中的密钥和令牌（保留设置），并使用新密码重新开始？',
+  'vault.resetDone': '保险库已清除：请创建新的保险库',
   'vault.forgetConfirm': '清除此浏览器中 CoinDock 的全部数据：密钥、令牌、设置和记录？',
   'vault.forgotten': '已清除全部数据',
   'creds.title': '密钥与账户',

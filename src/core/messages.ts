@@ -77,6 +77,8 @@ export type MessageMap = {
     VaultStatus
   >;
   'vault/set-auto-lock': Privileged<{ minutes: number }, VaultStatus>;
+  /** Forgot the passphrase: erase the vault (keys, tokens) but keep settings, to start again. */
+  'vault/reset': Privileged<Empty, VaultStatus>;
   /** Erase every stored thing: vault, settings, caches, flows. */
   'vault/forget-everything': Privileged<Empty, VaultStatus>;
 };
@@ -101,5 +103,6 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'vault/lock': { access: 'privileged' },
   'vault/change-passphrase': { access: 'privileged' },
   'vault/set-auto-lock': { access: 'privileged' },
+  'vault/reset': { access: 'privileged' },
   'vault/forget-everything': { access: 'privileged' },
 };

@@ -100,9 +100,23 @@ export function VaultSection({
           }}
         >
           {field(t(lang, 'vault.passphrase'), a, setA, 'current')}
-          <button class="primary" type="submit" disabled={busy}>
-            {t(lang, 'vault.unlock')}
-          </button>
+          <div class="row">
+            <button class="primary" type="submit" disabled={busy}>
+              {t(lang, 'vault.unlock')}
+            </button>
+            <button
+              type="button"
+              class="link"
+              disabled={busy}
+              onClick={() => {
+                if (confirm(t(lang, 'vault.resetConfirm'))) {
+                  void act(() => send('vault/reset', {}), t(lang, 'vault.resetDone'));
+                }
+              }}
+            >
+              {t(lang, 'vault.reset')}
+            </button>
+          </div>
         </form>
       )}
 

@@ -13,6 +13,7 @@ type VaultHandlers = Pick<
   | 'vault/lock'
   | 'vault/change-passphrase'
   | 'vault/set-auto-lock'
+  | 'vault/reset'
   | 'vault/forget-everything'
 >;
 
@@ -55,6 +56,7 @@ export function vaultHandlers(deps: {
         );
         await vault.setAutoLock(r.minutes);
       }),
+    'vault/reset': () => after(() => vault.destroy()),
     'vault/forget-everything': () => after(deps.forgetEverything),
   };
 }
