@@ -52,6 +52,14 @@ export interface SeedOptions {
   biyongLedgerSize?: number;
   fomoRedirectUris?: string[];
   hicoinRedirectUris?: string[];
+  /** FOMO access-token lifetime in seconds (default 7200). */
+  fomoTokenTtlSeconds?: number;
+  /** HiCoin reply style: bare fields (default) or `{code, msg, data}`. */
+  hicoinReplyStyle?: 'bare' | 'wrapped';
+  /** HiCoin access-token lifetime in seconds (default 7200). */
+  hicoinTokenTtlSeconds?: number;
+  /** The merchant callback sink answers 500 to the next n FOMO callbacks. */
+  merchantCallbackFailures?: number;
   [key: string]: unknown;
 }
 

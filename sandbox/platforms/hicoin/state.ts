@@ -73,8 +73,7 @@ export class HicoinState {
         throw new Error('hicoinRedirectUris must be an array of absolute URLs');
       }
       const app = this.apps.get(DEMO.hicoin.appId);
-      for (const u of uris)
-        if (app && !app.redirectUris.includes(u)) app.redirectUris.push(u);
+      for (const u of uris) if (app && !app.redirectUris.includes(u)) app.redirectUris.push(u);
     }
     const style = opts.hicoinReplyStyle;
     if (style !== undefined) {
