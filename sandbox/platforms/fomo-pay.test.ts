@@ -260,3 +260,50 @@ describe('merchant callback retries (seed §四: every 10 minutes, at most 100 t
     expect((await sb.control(CONTROL.state)).json).toMatchObject({ timers: { pending: 1 } });
   });
 });
+
+describe('compressed time (startSandbox timeScale)', () => {
+  it('runs the retry schedule by itself when time runs 600,000× faster', async () => {
+    const fast = await startTestSandbox({ timeScale: 600_000 });
+    try {
+      await fast.control(CONTROL.seed, { merchantCallbackFailures: 2 });
+      const { access } = await login(fast);
+      const ts = nowSeconds();
+      const q = new URLSearchParams({
+        direction: '1',
+        timestamp: ts,
+        sign: sha1(clientSecret + ts),
+        trade_id: 'FAST-1',
+        amount: '1',
+        coin_id: '3',
+        user_id: user.userId,
+        access_token: access,
+        client_id: clientId,
+        server_uri: fast.origin + MERCHANT_PATHS.fomoCallback,
+        redirect_uri: fast.origin + MERCHANT_PATHS.fomoReturn,
+        state: 's',
+        scope: 'paytoken',
+        response_type: 'code',
+      });
+      const url = `${fast.origin}/fomo/oauth2/authorize/pay?${q}`;
+      const form = readForm(await (await fast.get(url)).text());
+      const back = location(
+        await fast.post(resolveAction(url, form.action), { ...form.fields, decision: 'confirm' }),
+      );
+      expect(back.searchParams.get('httpcode')).toBe('500');
+      // 10 virtual minutes = 1 real ms: both retries happen without any /advance.
+      const deadline = Date.now() + 5000;
+      let answered: number[] = [];
+      while (Date.now() < deadline) {
+        const s = (await fast.control(CONTROL.state)).json as {
+          merchant: { callbacks: { answered: number }[] };
+        };
+        answered = s.merchant.callbacks.map((c) => c.answered);
+        if (answered.length >= 3) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(answered).toEqual([500, 500, 200]);
+    } finally {
+      await fast.close();
+    }
+  });
+});
