@@ -235,6 +235,23 @@ describe('endpoints', () => {
   });
 });
 
+describe('keys', () => {
+  it('a key that does not import fails the call as invalid_input before anything is sent', async () => {
+    const server = fakeBiyong((req) => ok(req, {}));
+    const c = createBiyongClient(
+      { fetch: server.fetch, clock: new SkewClock(), baseUrl: 'https://by.test' },
+      {
+        appId: 'a',
+        merchantPrivateKey: 'bm90IGEga2V5',
+        platformPublicKey: keys.platform.publicKeyB64,
+      },
+    );
+    await expect(c.auth('t')).rejects.toMatchObject({ code: 'invalid_input', platform: 'biyong' });
+    await expect(c.auth('t')).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(server.seen).toHaveLength(0);
+  });
+});
+
 describe('status codes', () => {
   const cases: [string, string][] = [
     ['100000', 'platform'],

@@ -116,10 +116,15 @@ function defined<T extends Record<string, unknown>>(o: T): T {
 
 export function createBiyongClient(ctx: ProviderContext, creds: BiyongCredentials): BiyongClient {
   let keys: Promise<BiyongKeys> | undefined;
-  const getKeys = () => {
-    keys ??= loadBiyongKeys(creds);
-    // A failed import is not cached: the user may fix the key and try again.
-    keys.catch(() => (keys = undefined));
+  const getKeys = (): Promise<BiyongKeys> => {
+    if (!keys) {
+      const loading = loadBiyongKeys(creds);
+      keys = loading;
+      // A failed import is not kept: the user may fix the key and try again.
+      loading.catch(() => {
+        if (keys === loading) keys = undefined;
+      });
+    }
     return keys;
   };
 
