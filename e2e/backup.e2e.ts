@@ -104,9 +104,9 @@ describe('a damaged vault', () => {
     await h.send('vault/lock', {});
     const page = await h.openOptions();
     const damaged = await page.evaluate(async () => {
-      const { vault } = (await chrome.storage.local.get('vault')) as {
-        vault: { data: { ct: string } };
-      };
+      const { vault } = await chrome.storage.local.get<{ vault: { data: { ct: string } } }>(
+        'vault',
+      );
       vault.data.ct = vault.data.ct.slice(0, -8) + 'AAAAAAA=';
       await chrome.storage.local.set({ vault });
       return vault;

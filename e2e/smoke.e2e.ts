@@ -42,7 +42,7 @@ describe('CoinDock in Chromium', () => {
     expect(await options.locator('fieldset[data-platform]').count()).toBe(5);
     await options.getByLabel('Language').selectOption('zh-CN');
     // The page switches language as soon as it is chosen, before saving.
-    await options.getByRole('button', { name: '保存' }).click();
+    await options.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('已保存');
     const stored = (await h.storage('local')).settings as { language: string };
     expect(stored.language).toBe('zh-CN');
