@@ -21,7 +21,7 @@ import { API, newBiytoken } from './api';
 import { AUTH_SCOPES, consentErrorPage, consentPage, type AuthScope } from './consent-page';
 import { Ledger, LEDGER_MAX } from './ledger';
 import { stringifyWithRaw } from './raw-json';
-import { BIYONG_STATUS, BiyongFailure, freshState, type BiyongState } from './state';
+import { BIYONG_STATUS, BiyongFailure, freshState, grantKey, type BiyongState } from './state';
 import {
   DEFAULT_HASH_MODE,
   encodeResponse,
@@ -275,7 +275,7 @@ function applySeed(state: BiyongState, opts: SeedOptions, ctx: SimContext): void
       throw new TypeError(`biyongGrant must list scopes among ${AUTH_SCOPES.join(', ')}`);
     }
     state.grants.set(
-      `${DEMO.biyong.appId} ${DEMO.biyong.user.openId}`,
+      grantKey(DEMO.biyong.appId, DEMO.biyong.user.openId),
       new Set(grant as AuthScope[]),
     );
   }
