@@ -8,69 +8,14 @@ import type { PlatformSim, SeedOptions, SimContext, SimRequest, SimResponse } fr
 import { verifyGowRequest, parseGowBody } from './auth';
 import { envelope, fail, GOW_CODE, GowFailure, ok } from './codes';
 import { kycErrorPage, kycPage } from './kyc-page';
-import {
-  orderDetail,
-  priceDeposit,
-  priceWithdrawal,
-  RECEIVE_ACCOUNT,
-  scheduleNext,
-  setStatus,
-} from './orders';
+import { orderDetail, RECEIVE_ACCOUNT, scheduleNext, setStatus } from './orders';
 import type { ApplyStatus, GowOrder } from './orders';
 import { formatDecimal } from './decimal';
-import {
-  checkAmount,
-  checkBirthDate,
-  checkCountry,
-  checkFiat,
-  checkOrderNo,
-  checkPattern,
-  checkSource,
-  required,
-  type Params,
-} from './validate';
+import { checkSource, type Params } from './validate';
+import { buildOrder } from './order-intake';
 
 /** A submitted KYC is reviewed 10 minutes later (compressible with /__control/advance). */
 export const KYC_REVIEW_MS = 10 * 60_000;
-
-const DEPOSIT_FIELDS = [
-  'orderNo',
-  'account',
-  'source',
-  'legalAmount',
-  'fiatCurrency',
-  'countryCode',
-  'firstName',
-  'middleName',
-  'lastName',
-  'birthDate',
-  'noteCode',
-] as const;
-
-const WITHDRAWAL_FIELDS = [
-  'orderNo',
-  'account',
-  'source',
-  'currencyAmount',
-  'fiatCurrency',
-  'receiveAccount',
-  'receiveName',
-  'receiveFirstName',
-  'receiveMiddleName',
-  'receiveLastName',
-  'receiveBirthDate',
-  'receiveCountry',
-  'receiveAddr',
-  'receiveBankName',
-  'receiveBankAddress',
-  'bankCountryCode',
-  'bankProvince',
-  'bankCity',
-  'branchName',
-  'bankSwiftCode',
-] as const;
-/** §6 marks these two 是否必须 false. */
-const WITHDRAWAL_OPTIONAL = ['receiveProvince', 'receiveCity'] as const;
 
 interface GowState {
   keys: Map<string, string>;
@@ -109,96 +54,11 @@ export function createGowSim(): PlatformSim {
   }
 
   function createOrder(ctx: SimContext, apiKey: string, p: Params, type: 1 | 2): GowOrder {
-    checkOrderNo(p.orderNo ?? '');
-    checkSource(p.source);
-    checkFiat(p.fiatCurrency ?? '');
-    const orderNo = p.orderNo ?? '';
-    const account = p.account ?? '';
-    if (knownAccount(account) !== 1) fail(GOW_CODE.kycNotPassed, 'account has not passed KYC');
-    const base = {
-      orderNo,
-      apiKey,
-      account,
-      applyType: type,
-      applyStatus: 1 as ApplyStatus,
-      dateCreate: ctx.now(),
-      dateAudit: null,
-      deadlinePay: null,
-      timePay: null,
-      timeIssue: null,
-      gen: 0,
-    };
-    let order: GowOrder;
-    if (type === 1) {
-      const legalCentavos = checkAmount('legalAmount', p.legalAmount ?? '', 2);
-      checkCountry('countryCode', p.countryCode ?? '');
-      checkBirthDate('birthDate', p.birthDate ?? '', ctx.now());
-      checkPattern(
-        'noteCode',
-        p.noteCode ?? '',
-        /^[\x21-\x7e]{1,64}$/,
-        '1-64 visible ASCII characters',
-      );
-      const { currency6, channelFee6 } = priceDeposit(legalCentavos);
-      if (currency6 <= 0n) fail(GOW_CODE.badParam, 'legalAmount does not cover the fees');
-      order = {
-        ...base,
-        legalCentavos,
-        currency6,
-        channelFee6,
-        noteCode: p.noteCode ?? null,
-        payer: {
-          firstName: p.firstName ?? '',
-          middleName: p.middleName ?? '',
-          lastName: p.lastName ?? '',
-          countryCode: p.countryCode ?? '',
-          birthDate: p.birthDate ?? '',
-        },
-        payee: {
-          ...RECEIVE_ACCOUNT,
-          receiveName: `${RECEIVE_ACCOUNT.receiveFirstName} ${RECEIVE_ACCOUNT.receiveLastName}`,
-        },
-      };
-    } else {
-      const currency6 = checkAmount('currencyAmount', p.currencyAmount ?? '', 6);
-      checkCountry('receiveCountry', p.receiveCountry ?? '');
-      checkCountry('bankCountryCode', p.bankCountryCode ?? '');
-      checkBirthDate('receiveBirthDate', p.receiveBirthDate ?? '', ctx.now());
-      checkPattern(
-        'receiveAccount',
-        p.receiveAccount ?? '',
-        /^[A-Za-z0-9]{4,34}$/,
-        '4-34 letters or digits',
-      );
-      checkPattern(
-        'bankSwiftCode',
-        p.bankSwiftCode ?? '',
-        /^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/,
-        '8 or 11 letters or digits',
-      );
-      const { legalCentavos, channelFee6 } = priceWithdrawal(currency6);
-      if (legalCentavos <= 0n) fail(GOW_CODE.badParam, 'currencyAmount does not cover the fees');
-      const payee: Record<string, string> = {};
-      for (const name of [...WITHDRAWAL_FIELDS, ...WITHDRAWAL_OPTIONAL]) {
-        if (name.startsWith('receive') || name.startsWith('bank') || name === 'branchName') {
-          const value = p[name];
-          if (value !== undefined) payee[name] = value;
-        }
-      }
-      order = {
-        ...base,
-        legalCentavos,
-        currency6,
-        channelFee6,
-        noteCode: null,
-        payer: null,
-        payee,
-      };
-    }
-    if (state.orders.has(orderNo)) fail(GOW_CODE.duplicateOrder, 'orderNo already exists');
-    state.orders.set(orderNo, order);
+    const order = buildOrder(p, type, apiKey, ctx.now(), state.accounts.get(p.account ?? ''));
+    if (state.orders.has(order.orderNo)) fail(GOW_CODE.duplicateOrder, 'orderNo already exists');
+    state.orders.set(order.orderNo, order);
     scheduleNext(order, ctx);
-    ctx.log(`gow order ${orderNo} created (applyType ${type})`);
+    ctx.log(`gow order ${order.orderNo} created (applyType ${type})`);
     return order;
   }
 
@@ -222,8 +82,6 @@ export function createGowSim(): PlatformSim {
     '/transaction/addChangeApplyOrder': {
       method: 'POST',
       run: (req, ctx, p, apiKey) => {
-        // middleName is required (§4) but may be empty: not everyone has one.
-        required(p, DEPOSIT_FIELDS, ['middleName']);
         const o = createOrder(ctx, apiKey, p, 1);
         // The seed's reply example is `{}`; GOW answers with what the depositor needs next:
         // the order, its note code and where to send the pesos (§3's account).
@@ -253,7 +111,6 @@ export function createGowSim(): PlatformSim {
     '/transaction/addChangeApplySale': {
       method: 'POST',
       run: (req, ctx, p, apiKey) => {
-        required(p, WITHDRAWAL_FIELDS, ['receiveMiddleName']);
         const o = createOrder(ctx, apiKey, p, 2);
         return ok({
           orderNo: o.orderNo,
