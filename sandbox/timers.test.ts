@@ -42,6 +42,19 @@ describe('TimerWheel', () => {
     expect(runs).toBe(5);
   });
 
+  it('stands still while a timer runs during advance, so slow timers do not push the next one out', async () => {
+    // At ×1000, a 50 ms wait inside the timer is 50 virtual seconds.
+    const w = wheel(1000);
+    const ran: string[] = [];
+    w.schedule(60_000, async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      ran.push('first');
+      w.schedule(60_000, () => void ran.push('second'));
+    });
+    expect(await w.advance(120_000)).toBe(2);
+    expect(ran).toEqual(['first', 'second']);
+  });
+
   it('runs timers by itself in real time divided by timeScale', async () => {
     const w = wheel(1000);
     const fired = new Promise<number>((resolve) => {

@@ -33,6 +33,14 @@ export class TimerWheel {
   private offset = 0;
   private readonly startReal = performance.now();
   private closed = false;
+  /**
+   * While advance() runs a timer, the clock stands still at that timer's due time, so whatever it
+   * schedules is timed from its due time however long it took in real time (10 minutes after a
+   * retry is due, not after the merchant answered).
+   */
+  private frozen: number | undefined;
+  /** advance() calls run one after another. */
+  private advancing: Promise<unknown> = Promise.resolve();
   /** Timers currently running, so advance() and close() can wait for them. */
   private readonly running = new Set<Promise<void>>();
 
@@ -47,6 +55,10 @@ export class TimerWheel {
 
   /** The virtual clock in ms since the wheel was created. */
   now(): number {
+    return this.frozen ?? this.runningClock();
+  }
+
+  private runningClock(): number {
     return (performance.now() - this.startReal) * this.timeScale + this.offset;
   }
 
@@ -67,30 +79,41 @@ export class TimerWheel {
    * awaiting each one (timers they schedule run too if they fall within the window).
    * Returns how many timers ran.
    */
-  async advance(ms: number): Promise<number> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a non-negative number');
+  advance(ms: number): Promise<number> {
+    if (!Number.isFinite(ms) || ms < 0) {
+      return Promise.reject(new RangeError('ms must be a non-negative number'));
+    }
+    const result = this.advancing.then(() => this.advanceNow(ms));
+    this.advancing = result.catch(() => undefined);
+    return result;
+  }
+
+  private async advanceNow(ms: number): Promise<number> {
     const target = this.now() + ms;
     let ran = 0;
-    for (;;) {
-      if (this.closed) break;
-      let next: Timer | undefined;
-      for (const t of this.timers.values()) {
-        if (
-          t.due <= target &&
-          (!next || t.due < next.due || (t.due === next.due && t.id < next.id))
-        ) {
-          next = t;
+    try {
+      for (;;) {
+        if (this.closed) break;
+        let next: Timer | undefined;
+        for (const t of this.timers.values()) {
+          if (
+            t.due <= target &&
+            (!next || t.due < next.due || (t.due === next.due && t.id < next.id))
+          ) {
+            next = t;
+          }
         }
+        if (!next) break;
+        this.frozen = Math.max(this.now(), next.due);
+        await this.run(next);
+        ran++;
       }
-      if (!next) break;
-      // Step the clock to this timer's due time, so what it schedules is timed from then.
-      const gap = next.due - this.now();
-      if (gap > 0) this.offset += gap;
-      await this.run(next);
-      ran++;
+    } finally {
+      // Resume running from the target (or later, if real time already got there).
+      const resumeAt = Math.max(target, this.now());
+      this.frozen = undefined;
+      this.offset += resumeAt - this.runningClock();
     }
-    const rest = target - this.now();
-    if (rest > 0) this.offset += rest;
     // Timers still pending now have less real time to wait.
     for (const t of this.timers.values()) this.arm(t);
     // Let timers that fired on their own during the advance finish too.
