@@ -275,6 +275,14 @@ describe('FOMO pay page against the sandbox', () => {
     const r = parseFomoPayReturn(await pay(await client.payUrl(payParams(t))));
     expect(fomoPayReturnError(r)?.code).toBe('permission');
   });
+  it('after a refresh (scope=userinfo, as the seed fixes it) the pay page answers 54', async () => {
+    const { client } = setup();
+    const t = await login(client);
+    const r = await client.refresh(t.refreshToken!);
+    const back = parseFomoPayReturn(await pay(await client.payUrl(payParams(r))));
+    expect(back.status).toBe(54);
+    expect(fomoPayReturnError(back)?.code).toBe('permission');
+  });
 });
 
 describe('FOMO injected faults', () => {
