@@ -11,6 +11,7 @@ import { defineKey, type Migration } from './store';
 import { SettingsSchema, defaultSettings } from './settings';
 import { ReturnRecordSchema } from './returns';
 import { SealedVaultSchema } from './vault';
+import { AccountsSchema, FlowSchema, type Accounts, type Flow } from './accounts';
 
 export const KEYS = {
   settings: defineKey('local', 'settings', SettingsSchema, defaultSettings),
@@ -40,6 +41,18 @@ export const KEYS = {
    * storage (access level TRUSTED_CONTEXTS).
    */
   vaultKey: defineKey('session', 'vaultKey', v.nullable(v.string()), () => null),
+  /** Connected accounts, public part only (tokens are in the vault). */
+  accounts: defineKey<Accounts>('local', 'accounts', AccountsSchema, () => ({})),
+  /**
+   * Connection flows in progress, by state. Session storage: a stopped worker finishes them when
+   * it wakes; a browser restart abandons them (their codes would have expired anyway).
+   */
+  flows: defineKey<Record<string, Flow>>(
+    'session',
+    'flows',
+    v.record(v.string(), FlowSchema),
+    () => ({}),
+  ),
 } as const;
 
 export const RETURNS_KEPT = 200;

@@ -1,0 +1,271 @@
+/**
+ * Browser-tab connection flows (FOMO, HiCoin OAuth; BiYong consent), kept in storage.session so
+ * a worker stopped at any step finishes the flow when it wakes:
+ *
+ *   opening ──tab opened──▶ opened ──redirect seen──▶ captured ──▶ exchanging ──▶ (account saved)
+ *
+ * Each transition is one atomic update of the stored flow, so a redirect seen twice (tab events
+ * fire more than once, or a worker wakes and finds the tab already there) is captured once, and a
+ * code is exchanged at most once: a flow found in `exchanging` after a restart is not retried (the
+ * platform may have used the code) but ends with a message and the user starts again.
+ * The `state` is a fresh random value per flow; only a return on the exact registered redirect
+ * URL, in the tab the flow opened, with that state, is accepted.
+ */
+import { KEYS } from '../../core/storage-keys';
+import { FLOW_TTL_MS, type Flow } from '../../core/accounts';
+import { errors, toCoinDockError, type CoinDockError } from '../../core/errors';
+import { randomAlphanumeric } from '../../core/bytes';
+import type { Store } from '../../core/store';
+import type { ProviderContext } from '../../providers/types';
+import type { AccountStore } from './account-store';
+import type { TokenService } from './tokens';
+import { CONNECTORS, type RedirectPlatform } from './connectors';
+
+export interface FlowDeps {
+  store: Store;
+  accounts: AccountStore;
+  tokens: TokenService;
+  context(platform: RedirectPlatform): Promise<ProviderContext>;
+  credentials(platform: RedirectPlatform): Promise<Record<string, string>>;
+  now?: () => number;
+}
+
+/** Same origin and path as the registered redirect URI (query and fragment may differ). */
+export function isRedirectTo(url: string, redirectUri: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(redirectUri);
+    return a.origin === b.origin && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+function ownWebAuthFlowHost(redirectUri: string): boolean {
+  try {
+    return new URL(redirectUri).host === `${chrome.runtime.id}.chromiumapp.org`;
+  } catch {
+    return false;
+  }
+}
+
+export function createFlowService(deps: FlowDeps) {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+
+  /** Apply `fn` to one stored flow atomically; returns the new flow, or undefined if `fn` declines. */
+  async function transition(
+    id: string,
+    fn: (f: Flow) => Flow | undefined,
+  ): Promise<Flow | undefined> {
+    let result: Flow | undefined;
+    await store.update(KEYS.flows, (all) => {
+      const cur = all[id];
+      result = cur ? fn(cur) : undefined;
+      return result ? { ...all, [id]: result } : all;
+    });
+    return result;
+  }
+
+  async function drop(id: string): Promise<void> {
+    await store.update(KEYS.flows, (all) => {
+      const next = { ...all };
+      delete next[id];
+      return next;
+    });
+  }
+
+  async function fail(id: string, e: CoinDockError): Promise<void> {
+    const flow = await transition(id, (f) => ({
+      ...f,
+      step: 'failed',
+      error: e.toJSON(),
+      capturedUrl: undefined,
+    }));
+    if (flow?.tabId !== undefined) await chrome.tabs.remove(flow.tabId).catch(() => undefined);
+  }
+
+  async function authorizeUrl(flow: Flow): Promise<string> {
+    const ctx = await deps.context(flow.platform);
+    const creds = await deps.credentials(flow.platform);
+    const settings = await store.get(KEYS.settings);
+    const sandbox = settings.platforms[flow.platform].environment === 'sandbox';
+    return CONNECTORS[flow.platform].authorizeUrl(ctx, creds, flow.id, flow.redirectUri, sandbox);
+  }
+
+  async function openTab(flow: Flow): Promise<void> {
+    const tab = await chrome.tabs.create({ url: await authorizeUrl(flow), active: true });
+    await transition(flow.id, (f) =>
+      f.step === 'opening' ? { ...f, step: 'opened', tabId: tab.id } : undefined,
+    );
+  }
+
+  async function webAuthFlow(flow: Flow): Promise<void> {
+    await transition(flow.id, (f) => ({ ...f, step: 'opened' }));
+    try {
+      const url = await chrome.identity.launchWebAuthFlow({
+        url: await authorizeUrl(flow),
+        interactive: true,
+      });
+      if (!url)
+        throw errors.permission({ en: 'The sign-in window was closed', zh: '登录窗口已关闭' });
+      await service.capture(flow.id, url);
+    } catch (e) {
+      await fail(flow.id, toCoinDockError(e, { platform: flow.platform }));
+    }
+  }
+
+  const service = {
+    async list(): Promise<Flow[]> {
+      return Object.values(await store.get(KEYS.flows));
+    },
+
+    /** Start connecting: returns at once with the flow; the tab or auth window does the rest. */
+    async start(platform: RedirectPlatform): Promise<Flow> {
+      const creds = await deps.credentials(platform);
+      const settings = await store.get(KEYS.settings);
+      const redirectUri = CONNECTORS[platform].redirectUri(
+        creds,
+        settings.platforms[platform].returnUrls,
+      );
+      if (!/^https?:\/\//.test(redirectUri)) {
+        throw errors.not_configured(
+          { en: 'Set the registered redirect / return URL first', zh: '请先填写注册的回调地址' },
+          { platform },
+        );
+      }
+      const t = now();
+      const flow: Flow = {
+        id: randomAlphanumeric(32),
+        platform,
+        mode: ownWebAuthFlowHost(redirectUri) ? 'web_auth_flow' : 'tab',
+        step: 'opening',
+        startedAt: t,
+        expiresAt: t + FLOW_TTL_MS,
+        redirectUri,
+      };
+      // Earlier flows of this platform are superseded: only the newest state is accepted.
+      await store.update(KEYS.flows, (all) => {
+        const next: Record<string, Flow> = {};
+        for (const [id, f] of Object.entries(all)) if (f.platform !== platform) next[id] = f;
+        return { ...next, [flow.id]: flow };
+      });
+      if (flow.mode === 'tab') await openTab(flow);
+      else void webAuthFlow(flow);
+      return flow;
+    },
+
+    /** A tab moved to `url`: capture it if it is the redirect of the flow that opened this tab. */
+    async onTabUrl(tabId: number, url: string): Promise<void> {
+      const flows = await store.get(KEYS.flows);
+      const flow = Object.values(flows).find((f) => f.tabId === tabId && f.step === 'opened');
+      if (!flow || !isRedirectTo(url, flow.redirectUri)) return;
+      await service.capture(flow.id, url);
+    },
+
+    async onTabClosed(tabId: number): Promise<void> {
+      const flows = await store.get(KEYS.flows);
+      for (const f of Object.values(flows)) {
+        if (f.tabId === tabId && (f.step === 'opening' || f.step === 'opened')) {
+          await fail(
+            f.id,
+            errors.permission(
+              { en: 'The page was closed before finishing', zh: '页面在完成前被关闭' },
+              { platform: f.platform },
+            ),
+          );
+        }
+      }
+    },
+
+    /** The redirect arrived: keep it (once), close the tab, finish. */
+    async capture(id: string, url: string): Promise<void> {
+      const flow = await transition(id, (f) =>
+        f.step === 'opened' && isRedirectTo(url, f.redirectUri)
+          ? { ...f, step: 'captured', capturedUrl: url }
+          : undefined,
+      );
+      if (!flow) return;
+      if (flow.tabId !== undefined) await chrome.tabs.remove(flow.tabId).catch(() => undefined);
+      await service.complete(id);
+    },
+
+    /** Exchange exactly once and save the account. */
+    async complete(id: string): Promise<void> {
+      const flow = await transition(id, (f) =>
+        f.step === 'captured' ? { ...f, step: 'exchanging' } : undefined,
+      );
+      if (!flow?.capturedUrl) return;
+      try {
+        const connector = CONNECTORS[flow.platform];
+        const { secret } = connector.readReturn(flow.capturedUrl, flow.id);
+        // The code leaves storage before it is used: it is never exchanged twice.
+        await transition(id, (f) => ({ ...f, capturedUrl: undefined }));
+        const ctx = await deps.context(flow.platform);
+        const done = await connector.finish(
+          ctx,
+          await deps.credentials(flow.platform),
+          secret,
+          flow.id,
+        );
+        const t = now();
+        const prev = await deps.accounts.get(flow.platform);
+        await deps.accounts.put({
+          platform: flow.platform,
+          state: 'connected',
+          label: done.label,
+          details: done.details,
+          connectedAt: prev?.connectedAt ?? t,
+          updatedAt: t,
+          tokenExpiresAt: done.tokens?.expiresAt,
+        });
+        if (done.tokens) await deps.tokens.save(flow.platform, done.tokens);
+        await drop(id);
+      } catch (e) {
+        await fail(id, toCoinDockError(e, { platform: flow.platform }));
+      }
+    },
+
+    /** After a worker start: finish what can be finished, end what cannot, drop the stale. */
+    async resume(): Promise<void> {
+      for (const f of await service.list()) {
+        if (f.expiresAt <= now()) {
+          await drop(f.id);
+          continue;
+        }
+        if (f.step === 'opening' && f.mode === 'tab') await openTab(f);
+        else if (f.step === 'opened' && f.mode === 'tab' && f.tabId !== undefined) {
+          const tab = await chrome.tabs.get(f.tabId).catch(() => undefined);
+          if (!tab) await service.onTabClosed(f.tabId);
+          else if (tab.url) await service.onTabUrl(f.tabId, tab.url);
+        } else if (f.step === 'opened' && f.mode === 'web_auth_flow') {
+          await fail(
+            f.id,
+            errors.internal(
+              { en: 'The sign-in window was interrupted; try again', zh: '登录窗口被中断，请重试' },
+              { platform: f.platform },
+            ),
+          );
+        } else if (f.step === 'captured') await service.complete(f.id);
+        else if (f.step === 'exchanging') {
+          await fail(
+            f.id,
+            errors.internal(
+              {
+                en: 'CoinDock was interrupted while finishing the connection; please connect again',
+                zh: '完成连接时 CoinDock 被中断，请重新连接',
+              },
+              { platform: f.platform },
+            ),
+          );
+        }
+      }
+    },
+
+    /** Forget a flow (the user dismissed its message, or cancelled). */
+    dismiss: drop,
+  };
+  return service;
+}
+
+export type FlowService = ReturnType<typeof createFlowService>;
