@@ -211,10 +211,15 @@ for (const revision of ['seed', 'deployed'] as GrandchainRevision[]) {
       else await expect(c.faceToken(sa)).rejects.toMatchObject({ code: 'platform' });
     });
 
-    // user/charge/ is left out here on purpose: the simulator takes `charge_value`, while the
-    // deployed Grand Chain API takes `trade_value` (its Django view `user_charger` and Java SDK
-    // `ChargeRequest`), which is what this client sends; the sandbox answers 402. Reported to
-    // the lead; the request shape is covered by src/providers/grandchain/client.test.ts.
+    it('charge tops up the balance on deployed; not offered by the seed revision', async () => {
+      const c = client();
+      const sa = (await c.login(a.email, a.password)).session;
+      if (revision === 'deployed') {
+        await expect(c.charge(sa, 5000n)).resolves.toBe(BigInt(a.balanceFen) + 5000n);
+      } else {
+        await expect(c.charge(sa, 5000n)).rejects.toMatchObject({ code: 'platform' });
+      }
+    });
 
     it('a verification mail that cannot be sent is a platform error', async () => {
       await control(CONTROL.seed, { grandchainMailFail: true });

@@ -282,16 +282,16 @@ describe('Grand Chain, deployed revision (default)', () => {
 
   it('tops up with user/charge/ and alternates the balance between string and number by default', async () => {
     const a = session(ALICE);
-    const one = call('user/charge/', { ...a, charge_value: '5000' });
-    const two = call('user/charge/', { ...a, charge_value: '5000' });
+    const one = call('user/charge/', { ...a, trade_value: '5000' });
+    const two = call('user/charge/', { ...a, trade_value: '5000' });
     expect(String(one.balance)).toBe(String(ALICE.balanceFen + 5000));
     expect(String(two.balance)).toBe(String(ALICE.balanceFen + 10000));
     expect(new Set([typeof one.balance, typeof two.balance])).toEqual(
       new Set(['string', 'number']),
     );
     await sim.seed?.({ grandchainBalanceAs: 'number' }, ctx);
-    expect(typeof call('user/charge/', { ...a, charge_value: '1' }).balance).toBe('number');
-    expect(call('user/charge/', { ...a, charge_value: 1 }).code).toBe(403);
+    expect(typeof call('user/charge/', { ...a, trade_value: '1' }).balance).toBe('number');
+    expect(call('user/charge/', { ...a, trade_value: 1 }).code).toBe(403);
   });
 });
 

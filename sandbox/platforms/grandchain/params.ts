@@ -3,7 +3,7 @@
  * the wrong JSON type, 401 a value of the right type in the wrong format. Both revisions refuse
  * extra keys, because the seed says so plainly (402: 参数个数缺失或过多); what differs is the types:
  *
- * - `deployed`: amounts and codes (trade_value, charge_value, verify_code) must be strings of
+ * - `deployed`: amounts and codes (trade_value, verify_code) must be strings of
  *   digits (a JSON number is 403); user_id is the numeric id, sent as a number or a digit string.
  * - `seed`: amounts and codes may be digit strings (as the examples show) or JSON integers;
  *   user_id is the string id the seed shows (`user_…`).

@@ -166,12 +166,12 @@ export const DEPLOYED_ONLY: Record<string, Route> = {
     },
   },
   'user/charge': {
-    keys: { ...SESSION, charge_value: 'digits' },
+    keys: { ...SESSION, trade_value: 'digits' },
     nullFields: ['balance'],
     handle(p, state) {
       const u = caller(p, state);
-      const value = fen(p, 'charge_value');
-      if (value <= 0n) fail(401, '参数格式错误: charge_value');
+      const value = fen(p, 'trade_value');
+      if (value <= 0n) fail(401, '参数格式错误: trade_value');
       u.balanceFen += value;
       return { balance: balanceOut(state, u.balanceFen) };
     },
