@@ -1,25 +1,46 @@
 /**
  * The service worker. It is disposable: Chrome stops it after ~30 s idle and starts it again on
  * the next event, so every listener is registered synchronously here at top level, all state is
- * in storage, and start-up work (migrations, content-script registration) is awaited by the
- * handlers through `ready` instead of blocking registration.
+ * in storage, and start-up work (migrations, content-script registration, unfinished flows) is
+ * awaited by the handlers through `ready` instead of blocking registration.
+ *
+ * This file only wires services to events; each feature's logic lives in its own module.
  */
 import browser from 'webextension-polyfill';
 import { listen } from '../ext/messaging';
 import { getStore } from '../ext/storage';
 import { KEYS, MIGRATIONS } from '../core/storage-keys';
+import type { Platform } from '../core/errors';
+import { DESCRIPTIONS } from '../providers/registry';
 import { coreHandlers } from './handlers/core';
 import { returnHandlers } from './handlers/returns';
-import { registerReturnCapture } from './content-scripts';
 import { vaultHandlers } from './handlers/vault';
 import { settingsTransferHandlers } from './handlers/settings-transfer';
 import { credentialHandlers } from './handlers/credentials';
-import { DESCRIPTIONS } from '../providers/registry';
+import { accountHandlers } from './handlers/accounts';
+import { uiHandlers } from './handlers/ui';
+import { registerReturnCapture } from './content-scripts';
 import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
+import { credentialsOf, providerContext } from './provider-context';
+import { createAccountStore } from './accounts/account-store';
+import { createTokenService, REFRESH_ALARM_PREFIX } from './accounts/tokens';
+import { createFlowService, isRedirectTo } from './accounts/flows';
+import { refresherFor } from './accounts/profiles';
 
 const startedAt = Date.now();
 const store = getStore();
 const version = browser.runtime.getManifest().version;
+
+const vault = createVaultService(store);
+const accounts = createAccountStore(store);
+const context = (p: Platform) => providerContext(store, p);
+const credentials = (p: Platform) => credentialsOf(store, vault, p);
+const tokens = createTokenService({
+  vault,
+  accounts,
+  refresher: async (p) => refresherFor(p, await context(p), await credentials(p)),
+});
+const flows = createFlowService({ store, accounts, tokens, context, credentials });
 
 async function syncContentScripts(): Promise<void> {
   await registerReturnCapture(await store.get(KEYS.settings));
@@ -31,9 +52,8 @@ async function start(): Promise<void> {
   await store.migrate(MIGRATIONS);
   await store.update(KEYS.workerLife, (l) => ({ starts: l.starts + 1, lastStartedAt: startedAt }));
   await syncContentScripts();
+  await flows.resume();
 }
-
-const vault = createVaultService(store);
 
 /** Erase everything CoinDock stored, in every area, and its alarms and registrations. */
 async function forgetEverything(): Promise<void> {
@@ -47,10 +67,15 @@ async function forgetEverything(): Promise<void> {
   await syncContentScripts();
 }
 
-/** Alarm name → what to do. Alarms outlive the worker; the listener is registered at top level. */
-const ALARMS: Record<string, () => Promise<void>> = {
-  [AUTO_LOCK_ALARM]: () => vault.lock(),
-};
+/** Alarm name (or prefix) → what to do. Alarms outlive the worker. */
+function alarmTask(name: string): (() => Promise<unknown>) | undefined {
+  if (name === AUTO_LOCK_ALARM) return () => vault.lock();
+  if (name.startsWith(REFRESH_ALARM_PREFIX)) {
+    const platform = name.slice(REFRESH_ALARM_PREFIX.length) as Platform;
+    return () => tokens.refresh(platform);
+  }
+  return undefined;
+}
 
 const ready = start();
 ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e));
@@ -58,10 +83,26 @@ ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e)
 listen(
   {
     ...coreHandlers({ store, ready, startedAt, version, onSettingsChanged: syncContentScripts }),
-    ...returnHandlers({ store, ready }),
+    ...returnHandlers({
+      store,
+      ready,
+      uiLanguage: () => browser.i18n.getUILanguage(),
+      async match(url, tabId) {
+        const flow = (await flows.list()).find(
+          (f) => f.tabId !== undefined && f.tabId === tabId && isRedirectTo(url, f.redirectUri),
+        );
+        if (!flow) return undefined;
+        // The content script saw the redirect, perhaps before tabs.onUpdated did: capture is
+        // idempotent, whichever comes first wins.
+        if (tabId !== undefined) await flows.onTabUrl(tabId, url);
+        return { kind: 'flow', id: flow.id };
+      },
+    }),
     ...vaultHandlers({ vault, ready, forgetEverything }),
     ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
     ...credentialHandlers({ store, vault, ready, descriptions: DESCRIPTIONS }),
+    ...accountHandlers({ ready, accounts, tokens, flows, context, credentials }),
+    ...uiHandlers(),
   },
   (name, e) => {
     if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
@@ -69,11 +110,21 @@ listen(
 );
 
 chrome.alarms.onAlarm.addListener((alarm) => {
-  const run = ALARMS[alarm.name];
-  if (run)
+  const run = alarmTask(alarm.name);
+  if (run) {
     void ready
       .then(run)
       .catch((e: unknown) => console.error(`CoinDock: alarm ${alarm.name} failed`, e));
+  }
+});
+
+// Authorization tabs: the redirect is captured when the tab the flow opened reaches it.
+chrome.tabs.onUpdated.addListener((tabId, info, tab) => {
+  const url = info.url ?? (info.status === 'complete' ? tab.url : undefined);
+  if (url) void ready.then(() => flows.onTabUrl(tabId, url)).catch(() => undefined);
+});
+chrome.tabs.onRemoved.addListener((tabId) => {
+  void ready.then(() => flows.onTabClosed(tabId)).catch(() => undefined);
 });
 
 // A permission granted or removed in the options page changes which URLs may be captured.

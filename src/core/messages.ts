@@ -6,6 +6,7 @@ import type { MessageSpec } from './message-protocol';
 import type { Settings, SettingsPatch } from './settings';
 import type { ReturnRecord } from './returns';
 import type { Platform } from './errors';
+import type { Account, Accounts } from './accounts';
 
 export interface PingResult {
   version: string;
@@ -22,9 +23,18 @@ export interface ReturnReport {
 }
 
 export interface ReturnVerdict {
+  /** The page is one of the user's configured return URLs. */
   recognised: boolean;
   platform?: Platform;
   recordId?: string;
+  /**
+   * What the background matched the return to, if anything: a connection flow (by `state` / the
+   * tab it opened) or a pending transfer (by `trade_id`). Absent: nothing pending matches, and
+   * the banner says "unrecognised".
+   */
+  match?: { kind: 'flow' | 'transfer'; id: string };
+  /** The language the user chose (or the browser's), for the banner. */
+  lang: 'en' | 'zh-CN';
 }
 
 export interface VaultStatus {
@@ -37,6 +47,20 @@ export interface VaultStatus {
 }
 
 type Empty = Record<string, never>;
+
+/** A connection flow as pages see it (never the captured URL, which holds the code). */
+export interface FlowView {
+  id: string;
+  platform: Platform;
+  step: 'opening' | 'opened' | 'captured' | 'exchanging' | 'failed';
+  startedAt: number;
+  error?: { en: string; zh: string; code: string };
+}
+
+export interface AccountsView {
+  accounts: Accounts;
+  flows: FlowView[];
+}
 
 export interface CredentialsView {
   platform: Platform;
@@ -53,6 +77,8 @@ export type MessageMap = {
   'settings/update': MessageSpec<SettingsPatch, Settings> & { access: 'privileged' };
   'returns/report': MessageSpec<ReturnReport, ReturnVerdict> & { access: 'content' };
   'returns/list': MessageSpec<Record<string, never>, ReturnRecord[]> & { access: 'privileged' };
+  /** Open CoinDock's page (from the banner's button): the options page, at a section. */
+  'ui/open': MessageSpec<{ section?: 'accounts' | 'activity' }, void> & { access: 'content' };
   /** An encrypted file of settings and secrets, under a passphrase chosen for it. */
   'settings/export': Privileged<{ passphrase: string }, { fileName: string; content: string }>;
   'settings/import': Privileged<{ passphrase: string; content: string }, Settings>;
@@ -68,6 +94,13 @@ export type MessageMap = {
     { platform: Platform },
     { ok: boolean; message: { en: string; zh: string }; code?: string }
   >;
+  'accounts/list': Privileged<Empty, AccountsView>;
+  /** Connect: a browser-tab flow for FOMO, HiCoin and BiYong; a signed call for GOW. */
+  'accounts/connect': Privileged<{ platform: Platform }, AccountsView>;
+  'accounts/disconnect': Privileged<{ platform: Platform }, AccountsView>;
+  'accounts/dismiss-flow': Privileged<{ id: string }, AccountsView>;
+  /** Fetch the account's profile again with its token (refreshing the token if needed). */
+  'accounts/profile': Privileged<{ platform: Platform }, Account>;
   'vault/status': Privileged<Empty, VaultStatus>;
   'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
   'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
@@ -92,11 +125,17 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'settings/update': { access: 'privileged' },
   'returns/report': { access: 'content' },
   'returns/list': { access: 'privileged' },
+  'ui/open': { access: 'content' },
   'settings/export': { access: 'privileged' },
   'settings/import': { access: 'privileged' },
   'credentials/get': { access: 'privileged' },
   'credentials/save': { access: 'privileged' },
   'credentials/test': { access: 'privileged' },
+  'accounts/list': { access: 'privileged' },
+  'accounts/connect': { access: 'privileged' },
+  'accounts/disconnect': { access: 'privileged' },
+  'accounts/dismiss-flow': { access: 'privileged' },
+  'accounts/profile': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

@@ -26,7 +26,7 @@ describe('returns/report', () => {
     const { store, h } = await setup();
     const url = `${RETURN}?status=1&trade_id=T1&access_token=AT-secret`;
     const verdict = await h['returns/report']({ url }, contentAt(url));
-    expect(verdict).toMatchObject({ recognised: true, platform: 'fomo' });
+    expect(verdict).toMatchObject({ recognised: true, platform: 'fomo', lang: 'en' });
     const [rec] = await store.get(KEYS.returns);
     expect(rec).toMatchObject({
       platform: 'fomo',
@@ -50,7 +50,10 @@ describe('returns/report', () => {
   it('does not record pages that are not configured', async () => {
     const { store, h } = await setup();
     const url = 'https://shop.example/other?status=1';
-    expect(await h['returns/report']({ url }, contentAt(url))).toEqual({ recognised: false });
+    expect(await h['returns/report']({ url }, contentAt(url))).toEqual({
+      recognised: false,
+      lang: 'en',
+    });
     expect(await store.get(KEYS.returns)).toEqual([]);
   });
 

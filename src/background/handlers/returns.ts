@@ -5,7 +5,8 @@
  * kept has its secrets (tokens, codes) removed.
  */
 import type { Handlers } from '../../core/message-protocol';
-import type { MessageMap } from '../../core/messages';
+import type { MessageMap, ReturnVerdict } from '../../core/messages';
+import { resolveLanguage } from '../../core/i18n';
 import { KEYS, RETURNS_KEPT } from '../../core/storage-keys';
 import { platformForReturnUrl } from '../../core/settings';
 import { pageOf, publicParams, secretParamNames } from '../../core/returns';
@@ -14,7 +15,19 @@ import type { Store } from '../../core/store';
 
 type ReturnHandlers = Pick<Handlers<MessageMap>, 'returns/report' | 'returns/list'>;
 
-export function returnHandlers(deps: { store: Store; ready: Promise<void> }): ReturnHandlers {
+/** Finds what a return belongs to (a flow by its tab and state, a transfer by trade_id). */
+export type ReturnMatcher = (
+  url: string,
+  tabId: number | undefined,
+) => Promise<ReturnVerdict['match'] | undefined>;
+
+export function returnHandlers(deps: {
+  store: Store;
+  ready: Promise<void>;
+  match?: ReturnMatcher;
+  /** The browser's UI language, for `auto`. */
+  uiLanguage?: () => string;
+}): ReturnHandlers {
   const { store } = deps;
   return {
     async 'returns/report'(report, { sender, kind }) {
@@ -27,8 +40,9 @@ export function returnHandlers(deps: { store: Store; ready: Promise<void> }): Re
         throw errors.forbidden_sender(undefined, { endpoint: 'returns/report' });
       }
       const settings = await store.get(KEYS.settings);
+      const lang = resolveLanguage(settings.language, deps.uiLanguage?.() ?? 'en');
       const platform = platformForReturnUrl(settings, report.url);
-      if (!platform) return { recognised: false };
+      if (!platform) return { recognised: false, lang };
       const record = {
         id: crypto.randomUUID(),
         platform,
@@ -39,7 +53,8 @@ export function returnHandlers(deps: { store: Store; ready: Promise<void> }): Re
         tabId: sender.tab?.id,
       };
       await store.update(KEYS.returns, (list) => [record, ...list].slice(0, RETURNS_KEPT));
-      return { recognised: true, platform, recordId: record.id };
+      const match = await deps.match?.(report.url, sender.tab?.id);
+      return { recognised: true, platform, recordId: record.id, lang, ...(match ? { match } : {}) };
     },
     async 'returns/list'() {
       await deps.ready;

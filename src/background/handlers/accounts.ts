@@ -1,0 +1,116 @@
+/** Connecting, listing and disconnecting accounts. */
+import * as v from 'valibot';
+import type { Handlers } from '../../core/message-protocol';
+import type { AccountsView, FlowView, MessageMap } from '../../core/messages';
+import { PLATFORMS, errors, type Platform } from '../../core/errors';
+import type { Flow } from '../../core/accounts';
+import type { ProviderContext } from '../../providers/types';
+import type { AccountStore } from '../accounts/account-store';
+import type { TokenService } from '../accounts/tokens';
+import type { FlowService } from '../accounts/flows';
+import { isRedirectPlatform } from '../accounts/connectors';
+import { fetchProfile, gowAccount } from '../accounts/profiles';
+
+type AccountHandlers = Pick<
+  Handlers<MessageMap>,
+  | 'accounts/list'
+  | 'accounts/connect'
+  | 'accounts/disconnect'
+  | 'accounts/dismiss-flow'
+  | 'accounts/profile'
+>;
+
+export function flowView(f: Flow): FlowView {
+  return {
+    id: f.id,
+    platform: f.platform,
+    step: f.step,
+    startedAt: f.startedAt,
+    ...(f.error
+      ? { error: { en: f.error.message.en, zh: f.error.message.zh, code: f.error.code } }
+      : {}),
+  };
+}
+
+const PlatformReq = v.object({ platform: v.picklist(PLATFORMS) });
+
+export function accountHandlers(deps: {
+  ready: Promise<void>;
+  accounts: AccountStore;
+  tokens: TokenService;
+  flows: FlowService;
+  context(platform: Platform): Promise<ProviderContext>;
+  credentials(platform: Platform): Promise<Record<string, string>>;
+  /** Platform-specific clean-up on disconnect (Grand Chain logs out). */
+  onDisconnect?(platform: Platform): Promise<void>;
+}): AccountHandlers {
+  const { accounts, flows, tokens } = deps;
+
+  async function view(): Promise<AccountsView> {
+    return { accounts: await accounts.all(), flows: (await flows.list()).map(flowView) };
+  }
+
+  return {
+    async 'accounts/list'() {
+      await deps.ready;
+      return view();
+    },
+    async 'accounts/connect'(req) {
+      await deps.ready;
+      const { platform } = v.parse(PlatformReq, req);
+      if (isRedirectPlatform(platform)) {
+        await flows.start(platform);
+      } else if (platform === 'gow') {
+        const ctx = await deps.context('gow');
+        const found = await gowAccount(ctx, await deps.credentials('gow'));
+        const t = Date.now();
+        const prev = await accounts.get('gow');
+        await accounts.put({
+          platform: 'gow',
+          state: 'connected',
+          ...found,
+          connectedAt: prev?.connectedAt ?? t,
+          updatedAt: t,
+        });
+      } else {
+        throw errors.invalid_input({
+          en: 'Grand Chain connects by signing in with your email and password',
+          zh: 'Grand Chain 需要使用邮箱和密码登录来连接',
+        });
+      }
+      return view();
+    },
+    async 'accounts/disconnect'(req) {
+      await deps.ready;
+      const { platform } = v.parse(PlatformReq, req);
+      await deps.onDisconnect?.(platform).catch(() => undefined);
+      await tokens.forget(platform).catch(() => undefined);
+      await accounts.remove(platform);
+      for (const f of await flows.list()) if (f.platform === platform) await flows.dismiss(f.id);
+      return view();
+    },
+    async 'accounts/dismiss-flow'(req) {
+      await deps.ready;
+      const { id } = v.parse(v.object({ id: v.string() }), req);
+      await flows.dismiss(id);
+      return view();
+    },
+    async 'accounts/profile'(req) {
+      await deps.ready;
+      const { platform } = v.parse(PlatformReq, req);
+      const account = await accounts.get(platform);
+      if (!account)
+        throw errors.not_configured({ en: 'Not connected', zh: '尚未连接' }, { platform });
+      const ctx = await deps.context(platform);
+      const found = await fetchProfile(
+        platform,
+        account,
+        ctx,
+        await deps.credentials(platform),
+        tokens,
+      );
+      await accounts.patch(platform, { ...found, state: 'connected', lastError: undefined });
+      return (await accounts.get(platform)) ?? account;
+    },
+  };
+}
