@@ -1,29 +1,62 @@
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { send } from '../ext/messaging';
-import { PLATFORMS } from '../core/errors';
+import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
-import { useState } from 'preact/hooks';
+import type { AccountsView, VaultStatus } from '../core/messages';
 import { useAsync } from '../ui/use-async';
-import type { VaultStatus } from '../core/messages';
 import { UnlockCard } from './unlock-card';
+import { AccountCard } from './account-card';
 
 export function Popup() {
   const state = useAsync(async () => {
-    const [ping, settings, returns, vault] = await Promise.all([
+    const [ping, settings, returns, vault, accounts] = await Promise.all([
       send('ping', {}),
       send('settings/get', {}),
       send('returns/list', {}),
       send('vault/status', {}),
+      send('accounts/list', {}),
     ]);
-    return { ping, settings, returns, vault };
+    return { ping, settings, returns, vault, accounts };
   });
   const [vaultNow, setVaultNow] = useState<VaultStatus>();
-  const vault = vaultNow ?? (state.status === 'done' ? state.value.vault : undefined);
-  const lang: Lang =
-    state.status === 'done'
-      ? resolveLanguage(state.value.settings.language, navigator.language)
-      : resolveLanguage('auto', navigator.language);
+  const [accountsNow, setAccountsNow] = useState<AccountsView>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const done = state.status === 'done' ? state.value : undefined;
+  const vault = vaultNow ?? done?.vault;
+  const accounts = accountsNow ?? done?.accounts;
+  const lang: Lang = resolveLanguage(done?.settings.language ?? 'auto', navigator.language);
   document.documentElement.lang = lang;
+
+  // While a connection is in progress, follow it.
+  const pending = accounts?.flows.some((f) => f.step !== 'failed');
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => void send('accounts/list', {}).then(setAccountsNow), 1000);
+    return () => clearInterval(timer);
+  }, [pending]);
+
+  async function act(work: () => Promise<AccountsView>) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setAccountsNow(await work());
+    } catch (e) {
+      setError(toCoinDockError(e).text(errorLang(lang)));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function connect(platform: Platform) {
+    if (platform === 'grandchain') {
+      // Grand Chain signs in with email and password: that form lives on the options page.
+      void send('ui/open', { section: 'accounts' });
+      return;
+    }
+    void act(() => send('accounts/connect', { platform }));
+  }
 
   return (
     <main>
@@ -38,10 +71,15 @@ export function Popup() {
           {state.error.text(errorLang(lang))}
         </p>
       )}
-      {state.status === 'done' && (
+      {error && (
+        <p class="error" role="alert" data-testid="popup-error">
+          {error}
+        </p>
+      )}
+      {done && accounts && (
         <>
           <p class="ok" data-testid="worker-status">
-            {t(lang, 'status.ready')} · v{state.value.ping.version}
+            {t(lang, 'status.ready')} · v{done.ping.version}
           </p>
           {vault && !vault.exists && <p class="muted">{t(lang, 'popup.noVault')}</p>}
           {vault?.exists && !vault.unlocked && <UnlockCard lang={lang} onUnlocked={setVaultNow} />}
@@ -49,27 +87,33 @@ export function Popup() {
             <h2 id="accounts-h">{t(lang, 'portfolio.title')}</h2>
             <ul class="stack">
               {PLATFORMS.map((p) => (
-                <li class="card row" key={p} data-platform={p}>
-                  <strong>{PLATFORM_NAMES[p][lang]}</strong>
-                  <span class="muted">
-                    {t(lang, 'portfolio.notConnected')} ·{' '}
-                    {t(lang, `env.${state.value.settings.platforms[p].environment}`)}
-                  </span>
-                </li>
+                <AccountCard
+                  key={p}
+                  platform={p}
+                  lang={lang}
+                  now={done.ping.now}
+                  environment={t(lang, `env.${done.settings.platforms[p].environment}`)}
+                  account={accounts.accounts[p]}
+                  flow={accounts.flows.find((f) => f.platform === p)}
+                  busy={busy}
+                  onConnect={() => connect(p)}
+                  onDisconnect={() => void act(() => send('accounts/disconnect', { platform: p }))}
+                  onDismiss={(id) => void act(() => send('accounts/dismiss-flow', { id }))}
+                />
               ))}
             </ul>
           </section>
           <section aria-labelledby="returns-h" class="stack">
             <h2 id="returns-h">{t(lang, 'returns.title')}</h2>
-            {state.value.returns.length === 0 ? (
+            {done.returns.length === 0 ? (
               <p class="muted">{t(lang, 'returns.empty')}</p>
             ) : (
               <ul class="stack" data-testid="returns">
-                {state.value.returns.slice(0, 5).map((r) => (
+                {done.returns.slice(0, 5).map((r) => (
                   <li class="card" key={r.id}>
                     {t(lang, 'returns.seen', {
                       platform: PLATFORM_NAMES[r.platform][lang],
-                      when: timeAgo(lang, r.seenAt, state.value.ping.now),
+                      when: timeAgo(lang, r.seenAt, done.ping.now),
                     })}
                   </li>
                 ))}

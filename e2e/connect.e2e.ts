@@ -1,0 +1,172 @@
+/**
+ * Connecting accounts end to end in a real Chromium against the sandbox: the popup's Connect
+ * button, the platform's consent page clicked like a person would, the redirect captured by the
+ * worker, the code exchanged once, the account stored, the token kept encrypted.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+import { CONTROL, DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+import type { Platform } from '../src/core/errors';
+
+let h: Harness;
+const PASS = 'correct horse battery staple';
+
+async function configure(): Promise<void> {
+  const o = h.sandbox.origin;
+  const creds: Record<string, Record<string, string>> = {
+    fomo: {
+      clientId: DEMO.fomo.clientId,
+      clientSecret: DEMO.fomo.clientSecret,
+      redirectUri: o + MERCHANT_PATHS.fomoReturn,
+      serverUri: o + MERCHANT_PATHS.fomoCallback,
+      frontUri: o + MERCHANT_PATHS.fomoFront,
+    },
+    gow: { apiKey: DEMO.gow.apiKey, secretKey: DEMO.gow.secretKey, account: 'alice@example.com' },
+    biyong: {
+      appId: DEMO.biyong.appId,
+      merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
+      merchantPublicKey: DEMO.biyong.merchantPublicKey,
+      platformPublicKey: DEMO.biyong.platformPublicKey,
+    },
+    hicoin: {
+      appId: DEMO.hicoin.appId,
+      secret: DEMO.hicoin.secret,
+      redirectUri: o + MERCHANT_PATHS.hicoinReturn,
+      walletRedirect: o + MERCHANT_PATHS.hicoinReturn,
+      scope: 'snsapi_userinfo',
+    },
+  };
+  for (const [platform, values] of Object.entries(creds)) {
+    await h.send('credentials/save', { platform: platform as Platform, values });
+  }
+}
+
+beforeAll(async () => {
+  h = await launch();
+  await h.send('vault/create', { passphrase: PASS });
+  await configure();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function stats(): Promise<Record<string, Record<string, number>>> {
+  return ((await h.control(CONTROL.stats)) as { requests: Record<string, Record<string, number>> })
+    .requests;
+}
+
+/** Click Connect on a platform's card in the popup; resolves with the tab the worker opened. */
+async function connectFromPopup(platform: Platform): Promise<Page> {
+  const popup = await h.openPopup();
+  const card = popup.locator(`li[data-platform="${platform}"]`);
+  const opened = h.context.waitForEvent('page');
+  await card.getByRole('button', { name: /^(Connect|Reconnect)$/ }).click();
+  const tab = await opened;
+  await popup.close();
+  await tab.waitForLoadState();
+  return tab;
+}
+
+async function account(platform: Platform) {
+  return (await h.send('accounts/list', {})).accounts[platform];
+}
+
+async function flowOf(platform: Platform) {
+  return (await h.send('accounts/list', {})).flows.find((f) => f.platform === platform);
+}
+
+describe('connecting each platform', () => {
+  beforeEach(async () => {
+    await h.control(CONTROL.faults, undefined, 'DELETE');
+  });
+
+  it('FOMO: popup → consent page → redirect captured → code exchanged once → account with nickname', async () => {
+    const before = (await stats()).fomo?.['oauth2/authorize/token'] ?? 0;
+    const tab = await connectFromPopup('fomo');
+    expect(tab.url()).toContain('/fomo/oauth2/authorize?');
+    await tab.getByRole('button', { name: 'Authorize' }).click();
+    await expect
+      .poll(() => account('fomo'), { timeout: 15_000 })
+      .toMatchObject({
+        state: 'connected',
+        label: DEMO.fomo.user.nickname,
+      });
+    await expect.poll(() => tab.isClosed()).toBe(true);
+    expect((await stats()).fomo?.['oauth2/authorize/token']).toBe(before + 1);
+    expect((await h.send('vault/status', {})).secretNames).toContain('token.fomo');
+    expect(await flowOf('fomo')).toBeUndefined();
+
+    const popup = await h.openPopup();
+    const card = popup.locator('li[data-platform="fomo"]');
+    await expect
+      .poll(() => card.getByTestId('identity').textContent())
+      .toBe(DEMO.fomo.user.nickname);
+    await expect.poll(() => card.getByTestId('account-status').textContent()).toMatch(/^Connected/);
+    await popup.close();
+  });
+
+  it('HiCoin (snsapi_userinfo): consent page → profile', async () => {
+    const tab = await connectFromPopup('hicoin');
+    await tab.getByRole('button', { name: /Authorize|Allow|Agree/ }).click();
+    await expect
+      .poll(() => account('hicoin'), { timeout: 15_000 })
+      .toMatchObject({
+        state: 'connected',
+        label: DEMO.hicoin.user.nickname,
+        details: { openid: DEMO.hicoin.user.openid },
+      });
+  });
+
+  it('BiYong: consent page → biytoken → /biyong-user/auth → openId and grants', async () => {
+    const tab = await connectFromPopup('biyong');
+    await tab.getByRole('button', { name: /Authorize/ }).click();
+    await expect
+      .poll(() => account('biyong'), { timeout: 15_000 })
+      .toMatchObject({
+        state: 'connected',
+        details: { openId: DEMO.biyong.user.openId },
+      });
+    expect((await account('biyong'))?.details.authList).toContain('PUBLIC_INFO');
+  });
+
+  it('GOW: a signed call proves the keys and reads the KYC state', async () => {
+    const popup = await h.openPopup();
+    await popup.locator('li[data-platform="gow"]').getByRole('button', { name: 'Connect' }).click();
+    await expect
+      .poll(() => account('gow'))
+      .toMatchObject({
+        state: 'connected',
+        label: 'alice@example.com',
+        details: { cardStatus: '1', cardStatusEn: 'Approved' },
+      });
+    await popup.close();
+  });
+
+  it('keeps no token in clear anywhere', async () => {
+    const dump = JSON.stringify([await h.storage('local'), await h.storage('session')]);
+    type Issued = { accessTokens: { token: string }[]; refreshTokens: { token: string }[] };
+    const state = (await h.control(CONTROL.state)) as { fomo: Issued; hicoin: Issued };
+    // The sandbox knows the tokens it issued: none of them may appear in the extension's storage.
+    const issued = [state.fomo, state.hicoin].flatMap((s) =>
+      [...s.accessTokens, ...s.refreshTokens].map((t) => t.token),
+    );
+    expect(issued.length).toBeGreaterThanOrEqual(4);
+    for (const token of issued) expect(dump).not.toContain(token);
+  });
+
+  it('a declined consent ends in words, and a retry works', async () => {
+    await h.send('accounts/disconnect', { platform: 'fomo' });
+    const tab = await connectFromPopup('fomo');
+    await tab.getByRole('button', { name: 'Deny' }).click();
+    await expect.poll(() => flowOf('fomo'), { timeout: 15_000 }).toMatchObject({ step: 'failed' });
+    expect((await flowOf('fomo'))?.error?.en).toMatch(/did not grant|denied|declined/i);
+    expect(await account('fomo')).toBeUndefined();
+
+    const retry = await connectFromPopup('fomo');
+    await retry.getByRole('button', { name: 'Authorize' }).click();
+    await expect
+      .poll(() => account('fomo'), { timeout: 15_000 })
+      .toMatchObject({ state: 'connected' });
+  });
+});
