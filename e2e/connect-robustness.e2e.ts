@@ -66,9 +66,10 @@ async function codeFor(state: string): Promise<string> {
   }).toString();
   const page = await (await fetch(u)).text();
   const form = /<form[^>]*action="([^"]+)"[\s\S]*?<\/form>/.exec(page);
-  const fields = Object.fromEntries(
-    [...(form?.[0] ?? '').matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
-  );
+  const fields: Record<string, string> = {};
+  for (const m of (form?.[0] ?? '').matchAll(/name="([^"]+)" value="([^"]*)"/g)) {
+    fields[m[1] ?? ''] = m[2] ?? '';
+  }
   const res = await fetch(new URL(form?.[1] ?? '', u), {
     method: 'POST',
     redirect: 'manual',
