@@ -37,7 +37,6 @@ export function applyPage(
 ): PageOutcome {
   const { startTime } = meta.run;
   const skip = { ...meta.run.skip };
-  let boundary = { ...meta.boundary };
   let newestTime = meta.newestTime;
   const fresh: LedgerRecord[] = [];
 
@@ -50,15 +49,22 @@ export function applyPage(
         { platform: 'biyong', endpoint: '/biyong-user/balance/page' },
       );
     }
-    const key = sameTimeKey(r);
-    if (startTime !== null && r.time === startTime && takeOne(skip, key)) continue;
-    if (startTime !== null && r.time > startTime && !isEmpty(skip)) throw new LedgerDiverged();
-    fresh.push({ tokenSymbol: r.tokenSymbol, balance: r.balance, time: r.time });
-    if (r.time !== newestTime) {
-      newestTime = r.time;
-      boundary = {};
+    if (startTime !== null) {
+      if (r.time === startTime && takeOne(skip, sameTimeKey(r))) continue;
+      if (r.time > startTime && !isEmpty(skip)) throw new LedgerDiverged();
     }
-    addOne(boundary, key);
+    fresh.push({ tokenSymbol: r.tokenSymbol, balance: r.balance, time: r.time });
+    newestTime = r.time;
+  }
+
+  // The identities at the newest time, computed once per page from its end (keys are built only
+  // for the records at that millisecond: cheap, and no object grows a property per record).
+  let boundary = meta.boundary;
+  if (fresh.length > 0) {
+    boundary = newestTime === meta.newestTime ? { ...meta.boundary } : {};
+    for (let i = fresh.length - 1; i >= 0 && fresh[i]?.time === newestTime; i--) {
+      addOne(boundary, sameTimeKey(fresh[i]!));
+    }
   }
 
   const chunks: Array<[number, LedgerRecord[]]> = [];

@@ -226,6 +226,21 @@ describe('incremental sync', () => {
     await expectSummaryExact(sync, client.ledger);
   });
 
+  it('remembers a last-millisecond group that straddles a page boundary', async () => {
+    // Records 997…1002 share one millisecond: pages of 1000 split them 4 + 2.
+    const ledger = makeLedger(996, 22);
+    const t = ledger.at(-1)!.time + 1;
+    for (let i = 0; i < 6; i++)
+      ledger.push({ tokenSymbol: 'BTC', balance: i < 3 ? '1.0' : '1', time: t });
+    const { client, sync } = setup(ledger);
+    await sync.sync();
+    client.calls.length = 0;
+    expect(await sync.sync()).toMatchObject({ added: 0, requests: 1, total: 1002 });
+    client.ledger = [...ledger, { tokenSymbol: 'BTC', balance: '1.00', time: t }];
+    expect(await sync.sync()).toMatchObject({ added: 1, total: 1003 });
+    expect(await readAll(sync)).toEqual(client.ledger);
+  });
+
   it('recognises held records at the boundary whatever order the platform returns them in', async () => {
     const ledger = makeLedger(800, 12);
     const last = ledger.at(-1)!;
