@@ -324,6 +324,17 @@ describe('the syncer itself', () => {
     }
   });
 
+  it('reset() during a run: the run stops at its next commit and writes nothing more', async () => {
+    const { client, sync } = setup(makeLedger(3000, 23));
+    let resetting: Promise<void> | undefined;
+    client.before = (n) => {
+      if (n === 2) resetting = sync.reset();
+    };
+    await expect(sync.sync()).rejects.toMatchObject({ code: 'internal' });
+    await resetting;
+    expect(await sync.status()).toMatchObject({ total: 0, partial: false });
+  });
+
   it('reset() empties the store; the next sync starts from the beginning', async () => {
     const ledger = makeLedger(400, 21);
     const { client, sync } = setup(ledger);

@@ -42,7 +42,10 @@ export interface LedgerSync extends LedgerReader {
    * signal's reason; the next call resumes.
    */
   sync(signal?: AbortSignal): Promise<LedgerSyncResult>;
-  /** Drop the stored ledger (e.g. the account was removed). */
+  /**
+   * Drop the stored ledger (e.g. the account was removed). A run going at that moment fails its
+   * next commit (`internal`, the store changed under it) and writes nothing more.
+   */
   reset(): Promise<void>;
 }
 
@@ -144,9 +147,8 @@ export function createLedgerSync(deps: LedgerSyncDeps): LedgerSync {
         ...(cursor.startTime !== null ? { startTime: cursor.startTime } : {}),
       });
       requests++;
-      let outcome;
       try {
-        outcome = applyPage(current, tail, page.records);
+        const outcome = applyPage(current, tail, page.records);
         const seen = cursor.seen + page.records.length;
         const done = page.records.length < cursor.pageSize || seen >= page.total;
         if (done && !isEmpty(outcome.meta.run.skip)) throw new LedgerDiverged();
