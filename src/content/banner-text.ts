@@ -1,0 +1,132 @@
+/**
+ * What the banner says, from the decoded return and the background's verdict: pure, so it is
+ * tested without a browser. Every string that came from the URL is passed through `shown` first.
+ */
+import type { ReturnVerdict } from '../core/messages';
+import type { DecodedReturn } from '../core/return-decode';
+import { PLATFORM_NAMES, type Lang } from '../core/i18n';
+import type { Bilingual } from '../core/errors';
+
+export type Tone = 'ok' | 'error' | 'neutral';
+
+export interface BannerView {
+  lang: Lang;
+  title: string;
+  /** One paragraph each, in order. */
+  lines: string[];
+  tone: Tone;
+  closeLabel: string;
+  action: { label: string; section: 'accounts' | 'activity' };
+}
+
+/** Why there is no verdict: the background refused the report, or could not be reached. */
+export type ReportFailure = 'refused' | 'unreachable';
+
+const TEXT = {
+  en: {
+    app: 'CoinDock',
+    checking: 'Checking this return…',
+    amount: 'Amount',
+    coin: 'coin',
+    invalidAmount: 'invalid amount',
+    trade: 'Trade',
+    unrecognised: 'Unrecognised return: nothing pending in CoinDock matches it',
+    refused: 'CoinDock refused this return',
+    unreachable: 'CoinDock is not reachable',
+    open: 'Open CoinDock',
+    close: 'Close',
+    sep: ': ',
+  },
+  'zh-CN': {
+    app: 'CoinDock',
+    checking: '正在检查此返回…',
+    amount: '金额',
+    coin: '币种',
+    invalidAmount: '金额无效',
+    trade: '交易',
+    unrecognised: '无法识别的返回：CoinDock 中没有与之匹配的待处理事项',
+    refused: 'CoinDock 拒绝了此返回',
+    unreachable: '无法连接 CoinDock',
+    open: '打开 CoinDock',
+    close: '关闭',
+    sep: '：',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+/**
+ * A value from the URL as it may be shown: no control characters and no bidirectional
+ * formatting (a U+202E in a trade id could make the rest of the line read backwards).
+ */
+export function shown(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
+function words(b: Bilingual, lang: Lang): string {
+  return lang === 'zh-CN' ? b.zh : b.en;
+}
+
+/** "7 — Signature error", or the words alone for CoinDock's own outcomes. */
+export function outcomeLine(d: DecodedReturn, lang: Lang): string {
+  const text = words(d.outcome, lang);
+  return d.outcome.fromUrl ? `${shown(d.outcome.code)} — ${text}` : text;
+}
+
+function amountLine(d: DecodedReturn, lang: Lang): string | undefined {
+  if (d.kind !== 'fomo_pay' || !d.amount) return undefined;
+  const t = TEXT[lang];
+  const value = d.amount.valid ? d.amount.value : t.invalidAmount;
+  const coin = d.coin_id === undefined ? '' : ` (${t.coin} ${shown(d.coin_id)})`;
+  return `${t.amount}${t.sep}${value}${coin}`;
+}
+
+/** The banner shown while the report is on its way. */
+export function pendingView(lang: Lang): BannerView {
+  const t = TEXT[lang];
+  return {
+    lang,
+    title: t.app,
+    lines: [t.checking],
+    tone: 'neutral',
+    closeLabel: t.close,
+    action: { label: t.open, section: 'activity' },
+  };
+}
+
+export function bannerView(
+  d: DecodedReturn,
+  verdict: ReturnVerdict | undefined,
+  failure: ReportFailure | undefined,
+  lang: Lang,
+): BannerView {
+  const t = TEXT[lang];
+  const platform = verdict?.platform ?? d.platform;
+  const lines = [outcomeLine(d, lang)];
+  const amount = amountLine(d, lang);
+  if (amount) lines.push(amount);
+  if (d.kind === 'fomo_pay' && d.trade_id !== undefined) {
+    lines.push(`${t.trade}${t.sep}${shown(d.trade_id)}`);
+  }
+  if (d.kind === 'fomo_pay') for (const note of d.notes) lines.push(words(note, lang));
+  if (failure) lines.push(failure === 'refused' ? t.refused : t.unreachable);
+  else if (!verdict?.recognised || !verdict.match) lines.push(t.unrecognised);
+  const tone: 'ok' | 'error' | 'neutral' = failure
+    ? 'error'
+    : d.kind === 'unknown'
+      ? 'neutral'
+      : d.outcome.ok
+        ? 'ok'
+        : 'error';
+  return {
+    lang,
+    title: platform ? `${t.app} · ${PLATFORM_NAMES[platform][lang]}` : t.app,
+    lines,
+    tone,
+    closeLabel: t.close,
+    // An authorisation finishes in the accounts; a payment (or anything else) is activity.
+    action: {
+      label: t.open,
+      section: d.kind === 'oauth' || d.kind === 'biyong' ? 'accounts' : 'activity',
+    },
+  };
+}
