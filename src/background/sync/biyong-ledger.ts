@@ -10,7 +10,11 @@
  *   first page not committed, without duplicates or gaps.
  * - The window of an incremental run starts at our newest time *inclusive*, because more records
  *   may have arrived at that same millisecond; the ones we hold are recognised by identity
- *   (record-id.ts) and skipped. With nothing new, the run is one request that returns only them.
+ *   (record-id.ts) and skipped. With nothing new, the run is one request that returns only them
+ *   (as long as they fit one page: more than 1000 records in one millisecond would take more).
+ * - Within a run, `pageNo` offsets assume records are only ever appended after the window's
+ *   start (true of the sandbox; a platform inserting records into the past would need a full
+ *   re-sync, which `reset()` then `sync()` gives).
  * - If records we hold at that time are gone from the platform, its history changed: the store is
  *   reset (a new generation) and synced from the start, once.
  * - Memory: the page being applied and the partial last chunk, nothing more.
