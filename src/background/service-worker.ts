@@ -26,6 +26,9 @@ import { createAccountStore } from './accounts/account-store';
 import { createTokenService, REFRESH_ALARM_PREFIX } from './accounts/tokens';
 import { createFlowService, isRedirectTo } from './accounts/flows';
 import { refresherFor } from './accounts/profiles';
+import { createGrandchainService } from './accounts/grandchain';
+import { grandchainHandlers } from './handlers/grandchain';
+import { flowView } from './handlers/accounts';
 
 const startedAt = Date.now();
 const store = getStore();
@@ -41,6 +44,16 @@ const tokens = createTokenService({
   refresher: async (p) => refresherFor(p, await context(p), await credentials(p)),
 });
 const flows = createFlowService({ store, accounts, tokens, context, credentials });
+const grandchain = createGrandchainService({
+  vault,
+  accounts,
+  context: () => context('grandchain'),
+  config: async () => (await store.get(KEYS.settings)).platforms.grandchain.config,
+});
+const accountsView = async () => ({
+  accounts: await accounts.all(),
+  flows: (await flows.list()).map(flowView),
+});
 
 async function syncContentScripts(): Promise<void> {
   await registerReturnCapture(await store.get(KEYS.settings));
@@ -101,7 +114,18 @@ listen(
     ...vaultHandlers({ vault, ready, forgetEverything }),
     ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
     ...credentialHandlers({ store, vault, ready, descriptions: DESCRIPTIONS }),
-    ...accountHandlers({ ready, accounts, tokens, flows, context, credentials }),
+    ...accountHandlers({
+      ready,
+      accounts,
+      tokens,
+      flows,
+      context,
+      credentials,
+      onDisconnect: async (p) => {
+        if (p === 'grandchain') await grandchain.logout();
+      },
+    }),
+    ...grandchainHandlers({ ready, grandchain, view: accountsView }),
     ...uiHandlers(),
   },
   (name, e) => {

@@ -101,6 +101,13 @@ export type MessageMap = {
   'accounts/dismiss-flow': Privileged<{ id: string }, AccountsView>;
   /** Fetch the account's profile again with its token (refreshing the token if needed). */
   'accounts/profile': Privileged<{ platform: Platform }, Account>;
+  /** Grand Chain: step 1 of registration; Grand Chain emails a code. */
+  'grandchain/register': Privileged<{ email: string; password: string; nickName: string }, void>;
+  'grandchain/resend': Privileged<{ email: string }, void>;
+  /** Step 2: the emailed code; signs the new user in. */
+  'grandchain/verify': Privileged<{ email: string; code: string; nickName?: string }, AccountsView>;
+  'grandchain/login': Privileged<{ email: string; password: string }, AccountsView>;
+  'grandchain/face-token': Privileged<{ faceToken: string }, AccountsView>;
   'vault/status': Privileged<Empty, VaultStatus>;
   'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
   'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
@@ -136,6 +143,11 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'accounts/disconnect': { access: 'privileged' },
   'accounts/dismiss-flow': { access: 'privileged' },
   'accounts/profile': { access: 'privileged' },
+  'grandchain/register': { access: 'privileged' },
+  'grandchain/resend': { access: 'privileged' },
+  'grandchain/verify': { access: 'privileged' },
+  'grandchain/login': { access: 'privileged' },
+  'grandchain/face-token': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

@@ -7,6 +7,7 @@ import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../cor
 import { VaultSection } from './vault-section';
 import { BackupSection } from './backup-section';
 import { CredentialsForm } from './credentials-form';
+import { GrandchainPanel } from './grandchain-panel';
 
 type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 
@@ -148,6 +149,10 @@ export function Options() {
           )}
         </div>
       </form>
+      <section class="stack card" id="accounts" aria-labelledby="gc-h">
+        <h2 id="gc-h">{t(lang, 'gc.title')}</h2>
+        <GrandchainPanel lang={lang} />
+      </section>
       <section class="stack" aria-labelledby="creds-h">
         <h2 id="creds-h">{t(lang, 'creds.title')}</h2>
         {PLATFORMS.map((p) => (

@@ -1,0 +1,119 @@
+/**
+ * Grand Chain accounts: registration (try → emailed code → verify, with resend), sign-in and
+ * sign-out, and the face token. The password is a parameter of one call and is never stored; the
+ * session token and face token are secrets and live in the vault.
+ */
+import * as v from 'valibot';
+import { errors } from '../../core/errors';
+import type { ProviderContext } from '../../providers/types';
+import {
+  createGrandchainClient,
+  type GrandchainClient,
+  type GrandchainSession,
+} from '../../providers/grandchain/client';
+import type { VaultService } from '../vault-service';
+import type { AccountStore } from './account-store';
+
+const SESSION_KEY = 'grandchain.session';
+const FACE_KEY = 'grandchain.faceToken';
+
+const SessionSchema = v.object({
+  email: v.string(),
+  userId: v.union([v.string(), v.number()]),
+  sessionToken: v.string(),
+});
+
+export function createGrandchainService(deps: {
+  vault: VaultService;
+  accounts: AccountStore;
+  context(): Promise<ProviderContext>;
+  /** Public settings of the platform (email, revision). */
+  config(): Promise<Record<string, string>>;
+}) {
+  async function client(): Promise<GrandchainClient> {
+    const revision = (await deps.config()).revision;
+    return createGrandchainClient(await deps.context(), {
+      revision: revision === 'seed' || revision === 'deployed' ? revision : 'auto',
+    });
+  }
+
+  async function saveSession(session: GrandchainSession, nickName?: string): Promise<void> {
+    await deps.vault.write({ [SESSION_KEY]: JSON.stringify(session) });
+    const t = Date.now();
+    const prev = await deps.accounts.get('grandchain');
+    await deps.accounts.put({
+      platform: 'grandchain',
+      state: 'connected',
+      label: nickName ?? prev?.label ?? session.email,
+      details: { email: session.email, userId: String(session.userId) },
+      connectedAt: prev?.connectedAt ?? t,
+      updatedAt: t,
+    });
+  }
+
+  const service = {
+    client,
+
+    async session(): Promise<GrandchainSession> {
+      const raw = await deps.vault.get(SESSION_KEY);
+      const parsed = raw ? v.safeParse(SessionSchema, JSON.parse(raw)) : undefined;
+      if (!parsed?.success) {
+        throw errors.not_configured(
+          { en: 'Sign in to Grand Chain first', zh: '请先登录 Grand Chain' },
+          {
+            platform: 'grandchain',
+          },
+        );
+      }
+      return parsed.output;
+    },
+
+    async faceToken(): Promise<string | undefined> {
+      return deps.vault.get(FACE_KEY);
+    },
+
+    async registerTry(email: string, password: string, nickName: string): Promise<void> {
+      await (await client()).registerTry({ email, password, nickName });
+    },
+    async registerResend(email: string): Promise<void> {
+      await (await client()).registerResend(email);
+    },
+    async registerVerify(email: string, code: string, nickName?: string): Promise<void> {
+      const session = await (await client()).registerVerify({ email, verifyCode: code });
+      await saveSession(session, nickName);
+    },
+
+    async login(email: string, password: string): Promise<void> {
+      const { session } = await (await client()).login(email, password);
+      await saveSession(session);
+    },
+
+    /** Sign out at Grand Chain (best effort) and forget the session and face token. */
+    async logout(): Promise<void> {
+      try {
+        const session = await service.session();
+        await (await client()).logout(session);
+      } finally {
+        await deps.vault.write({ [SESSION_KEY]: undefined, [FACE_KEY]: undefined });
+      }
+    },
+
+    async setFaceToken(faceToken: string): Promise<void> {
+      const token = faceToken.trim();
+      if (!/^[\x21-\x7e]{1,256}$/.test(token)) {
+        throw errors.invalid_input({
+          en: 'The face token does not look right',
+          zh: '人脸令牌格式不正确',
+        });
+      }
+      await (await client()).insertFace(await service.session(), token);
+      await deps.vault.write({ [FACE_KEY]: token });
+      await deps.accounts.patch('grandchain', {
+        details: { ...((await deps.accounts.get('grandchain'))?.details ?? {}), face: 'set' },
+      });
+    },
+  };
+  return service;
+}
+
+export type GrandchainService = ReturnType<typeof createGrandchainService>;
