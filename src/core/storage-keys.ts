@@ -12,6 +12,7 @@ import { SettingsSchema, defaultSettings } from './settings';
 import { ReturnRecordSchema } from './returns';
 import { SealedVaultSchema } from './vault';
 import { AccountsSchema, FlowSchema, type Accounts, type Flow } from './accounts';
+import { TransferSchema, type Transfer } from './transfers';
 
 export const KEYS = {
   settings: defineKey('local', 'settings', SettingsSchema, defaultSettings),
@@ -53,7 +54,17 @@ export const KEYS = {
     v.record(v.string(), FlowSchema),
     () => ({}),
   ),
+  /** Transfers CoinDock started, by id, pending ones reconciled until final. */
+  transfers: defineKey<Record<string, Transfer>>(
+    'local',
+    'transfers',
+    v.record(v.string(), TransferSchema),
+    () => ({}),
+  ),
 } as const;
+
+/** IndexedDB databases besides the store's own (cleared by "forget everything"). */
+export const EXTRA_DATABASES = ['coindock-biyong-ledger'] as const;
 
 export const RETURNS_KEPT = 200;
 
