@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerView, outcomeLine, pendingView, shown } from './banner-text';
+import { bannerView, outcomeLine, shown } from './banner-text';
 import { decodeReturn } from '../core/return-decode';
 import { FOMO_ERROR_CODES } from '../providers/fomo/error-table';
 import { PLATFORM_NAMES } from '../core/i18n';
@@ -86,10 +86,5 @@ describe('banner text', () => {
     expect(shown('ab\u202Ecd\u0000e\n')).toBe('ab\ufffdcd\ufffde\ufffd');
     const d = decodeReturn(`${SHOP}?status=%E2%80%AE7`, 'fomo');
     expect(outcomeLine(d, 'en')).toBe('\ufffd7 — Unknown FOMO status');
-  });
-
-  it('has a pending view in both languages', () => {
-    expect(pendingView('en').lines).toEqual(['Checking this return…']);
-    expect(pendingView('zh-CN').closeLabel).toBe('关闭');
   });
 });

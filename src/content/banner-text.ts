@@ -25,7 +25,6 @@ export type ReportFailure = 'refused' | 'unreachable';
 const TEXT = {
   en: {
     app: 'CoinDock',
-    checking: 'Checking this return…',
     amount: 'Amount',
     coin: 'coin',
     invalidAmount: 'invalid amount',
@@ -39,7 +38,6 @@ const TEXT = {
   },
   'zh-CN': {
     app: 'CoinDock',
-    checking: '正在检查此返回…',
     amount: '金额',
     coin: '币种',
     invalidAmount: '金额无效',
@@ -78,19 +76,6 @@ function amountLine(d: DecodedReturn, lang: Lang): string | undefined {
   const value = d.amount.valid ? d.amount.value : t.invalidAmount;
   const coin = d.coin_id === undefined ? '' : ` (${t.coin} ${shown(d.coin_id)})`;
   return `${t.amount}${t.sep}${value}${coin}`;
-}
-
-/** The banner shown while the report is on its way. */
-export function pendingView(lang: Lang): BannerView {
-  const t = TEXT[lang];
-  return {
-    lang,
-    title: t.app,
-    lines: [t.checking],
-    tone: 'neutral',
-    closeLabel: t.close,
-    action: { label: t.open, section: 'activity' },
-  };
 }
 
 export function bannerView(

@@ -34,8 +34,9 @@ const CSS = `
   .box[data-tone="error"] { background: ${COLORS.error}; }
   .box[data-tone="neutral"] { background: ${COLORS.neutral}; }
   .head { display: flex; align-items: start; gap: 8px; }
-  .title { font-weight: 600; flex: 1; margin: 0; }
+  .status { flex: 1; }
   p { margin: 4px 0 0; }
+  .title { font-weight: 600; margin: 0; }
   button { font: inherit; cursor: pointer; color: inherit; }
   .close { all: unset; cursor: pointer; font-weight: 700; padding: 0 4px; }
   .open { margin-top: 8px; background: #fff2; border: 1px solid #fff8; border-radius: 6px;
@@ -46,65 +47,92 @@ const CSS = `
 export interface BannerHandle {
   /** The page's element holding the closed root (what a page script could see). */
   host: HTMLElement;
+  /** The closed root, for this script only. */
+  root: ShadowRoot;
+  /** Resolves once the view's text is in the live region. */
+  filled: Promise<void>;
   update(view: BannerView): void;
   remove(): void;
 }
 
 /**
+ * A live region announces changes, not content it was inserted with: the region is attached
+ * empty and filled a moment later, so screen readers read the outcome out.
+ */
+const FILL_DELAY_MS = 50;
+
+/**
  * Build the banner and attach it to the page. `onOpen` runs when the button is pressed, with the
- * section of CoinDock to open. The returned handle (and the closed root) stay in the content
- * script's world; the page sees only an empty custom element.
+ * section of CoinDock to open. The handle (and the closed root) stay in the content script's
+ * world; the page sees only an empty custom element.
  */
 export function showBanner(
   view: BannerView,
   onOpen: (section: BannerView['action']['section']) => void,
   doc: Document = document,
-): BannerHandle & { root: ShadowRoot } {
+): BannerHandle {
   const host = doc.createElement('coindock-banner');
   const root = host.attachShadow({ mode: 'closed' });
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string) => {
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string) => {
     const e = doc.createElement(tag);
-    if (cls) e.className = cls;
+    e.className = cls;
     return e;
   };
-  const style = el('style');
+  const style = el('style', '');
   style.textContent = CSS;
-  // role=status: a polite live region, so the text that replaces "checking…" is announced.
   const box = el('div', 'box');
-  box.setAttribute('role', 'status');
   const head = el('div', 'head');
-  const title = el('p', 'title');
+  // role=status: a polite live region holding everything the banner says.
+  const status = el('div', 'status');
+  status.setAttribute('role', 'status');
   const close = el('button', 'close');
   close.type = 'button';
   close.textContent = '×';
   close.addEventListener('click', () => host.remove());
-  head.append(title, close);
-  const body = el('div', 'body');
+  head.append(status, close);
   const open = el('button', 'open');
   open.type = 'button';
   let section: BannerView['action']['section'] = view.action.section;
   open.addEventListener('click', () => onOpen(section));
-  box.append(head, body, open);
+  box.append(head, open);
   root.append(style, box);
 
-  function update(v: BannerView): void {
+  let current = view;
+  let live = false;
+
+  function render(): void {
+    const v = current;
     box.dataset.tone = v.tone;
     box.lang = v.lang;
-    title.textContent = v.title;
     close.setAttribute('aria-label', v.closeLabel);
     close.title = v.closeLabel;
-    body.replaceChildren(
-      ...v.lines.map((line) => {
-        const p = el('p');
-        p.textContent = line;
-        return p;
-      }),
-    );
     open.textContent = v.action.label;
     section = v.action.section;
+    if (!live) return;
+    const title = el('p', 'title');
+    title.textContent = v.title;
+    const lines = v.lines.map((line) => {
+      const p = el('p', 'line');
+      p.textContent = line;
+      return p;
+    });
+    status.replaceChildren(title, ...lines);
   }
 
-  update(view);
+  function update(v: BannerView): void {
+    current = v;
+    render();
+  }
+
+  // Everything but the live region's text is there from the start.
+  render();
   (doc.body ?? doc.documentElement).append(host);
-  return { host, root, update, remove: () => host.remove() };
+  const filled = new Promise<void>((resolve) => {
+    setTimeout(() => {
+      live = true;
+      render();
+      resolve();
+    }, FILL_DELAY_MS);
+  });
+  return { host, root, filled, update, remove: () => host.remove() };
 }

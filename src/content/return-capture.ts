@@ -7,7 +7,7 @@
  */
 import { send } from './send';
 import { showBanner, type BannerHandle } from './banner';
-import { bannerView, pendingView, type ReportFailure } from './banner-text';
+import { bannerView, type ReportFailure } from './banner-text';
 import { hasCode } from '../core/errors';
 import { decodeReturn } from '../core/return-decode';
 import type { ReturnVerdict } from '../core/messages';
@@ -24,15 +24,6 @@ function browserLang(): Lang {
 
 async function main(): Promise<void> {
   const url = location.href;
-  const g = globalThis as CaptureGlobal;
-  // Injected again into the same page (re-registration): replace the old banner, do not stack.
-  g.__coindockBanner?.remove();
-  const banner = showBanner(pendingView(browserLang()), (section) => {
-    // The background opens the page; if it cannot, there is nothing more the banner can do.
-    send('ui/open', { section }).catch(() => undefined);
-  });
-  g.__coindockBanner = banner;
-
   let verdict: ReturnVerdict | undefined;
   let failure: ReportFailure | undefined;
   try {
@@ -42,8 +33,19 @@ async function main(): Promise<void> {
     // the error could echo the URL).
     failure = hasCode(e, 'forbidden_sender') ? 'refused' : 'unreachable';
   }
-  const decoded = decodeReturn(url, verdict?.recognised ? verdict.platform : undefined);
-  banner.update(bannerView(decoded, verdict, failure, verdict?.lang ?? browserLang()));
+  // Match patterns ignore the port and allow a longer path, so the script may run on a page that
+  // is not one of the user's return URLs: the background says so, and such a page gets no banner
+  // (nor a sign that CoinDock is installed).
+  if (verdict && !verdict.recognised) return;
+  const decoded = decodeReturn(url, verdict?.platform);
+  const view = bannerView(decoded, verdict, failure, verdict?.lang ?? browserLang());
+  const g = globalThis as CaptureGlobal;
+  // Injected again into the same page (re-registration): replace the old banner, do not stack.
+  g.__coindockBanner?.remove();
+  g.__coindockBanner = showBanner(view, (section) => {
+    // The background opens the page; if it cannot, there is nothing more the banner can do.
+    send('ui/open', { section }).catch(() => undefined);
+  });
 }
 
 void main();
