@@ -9,7 +9,7 @@
 import browser from 'webextension-polyfill';
 import { listen } from '../ext/messaging';
 import { getStore } from '../ext/storage';
-import { KEYS, MIGRATIONS } from '../core/storage-keys';
+import { EXTRA_DATABASES, KEYS, MIGRATIONS } from '../core/storage-keys';
 import type { Platform } from '../core/errors';
 import { DESCRIPTIONS } from '../providers/registry';
 import { coreHandlers } from './handlers/core';
@@ -75,6 +75,16 @@ async function forgetEverything(): Promise<void> {
     store.backends.local.clear(),
     store.backends.session.clear(),
     store.backends.idb.clear(),
+    ...EXTRA_DATABASES.map(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.deleteDatabase(name);
+          r.onsuccess = () => resolve();
+          r.onerror = () => reject(r.error ?? new Error(`Could not delete ${name}`));
+          // Another context holding it open delays deletion until it closes; do not wait for it.
+          r.onblocked = () => resolve();
+        }),
+    ),
   ]);
   await store.migrate(MIGRATIONS);
   await syncContentScripts();
