@@ -28,6 +28,7 @@ async function configure(): Promise<void> {
       merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
       merchantPublicKey: DEMO.biyong.merchantPublicKey,
       platformPublicKey: DEMO.biyong.platformPublicKey,
+      userToken: 'coindock_user_42',
     },
     hicoin: {
       appId: DEMO.hicoin.appId,
@@ -128,6 +129,14 @@ describe('connecting each platform', () => {
         details: { openId: DEMO.biyong.user.openId },
       });
     expect((await account('biyong'))?.details.authList).toContain('PUBLIC_INFO');
+    // The configured user token was uploaded with /biyong-user/update.
+    const state = (await h.control(CONTROL.state)) as {
+      biyong: { merchantTokens: Record<string, string> };
+    };
+    expect(state.biyong.merchantTokens[`${DEMO.biyong.appId} ${DEMO.biyong.user.openId}`]).toBe(
+      'coindock_user_42',
+    );
+    expect((await h.send('vault/status', {})).secretNames).toContain('biyong.userToken');
   });
 
   it('GOW: a signed call proves the keys and reads the KYC state', async () => {

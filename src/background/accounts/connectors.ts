@@ -158,6 +158,11 @@ const biyong: Connector = {
       openId: auth.openId,
       authList: auth.authList.join(','),
     };
+    // "Upload the user token when configured" (seed 002 §1.2 /biyong-user/update).
+    if (c.userToken) {
+      await client.updateToken(auth.openId, c.userToken);
+      details.userTokenUploaded = 'yes';
+    }
     let label = auth.openId;
     if (auth.authList.includes('PUBLIC_INFO')) {
       const info = await client.info(auth.openId);

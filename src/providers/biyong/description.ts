@@ -79,6 +79,19 @@ export const biyongDescription: ProviderDescription = {
       pattern: /^SHA(1|256|384|512)$/,
       hint: { en: 'SHA256 unless BiYong says otherwise', zh: '默认 SHA256' },
     },
+    {
+      key: 'userToken',
+      label: { en: 'User token to upload (optional)', zh: '上传的用户 token（可选）' },
+      // The merchant's own token for this user (seed 002 §1.2 /biyong-user/update): kept with
+      // the secrets because it may identify the user on the merchant's side.
+      secret: true,
+      required: false,
+      pattern: /^[A-Za-z0-9_]{1,64}$/,
+      hint: {
+        en: 'Sent to BiYong with /biyong-user/update after the user authorises',
+        zh: '用户授权后通过 /biyong-user/update 上传给 BiYong',
+      },
+    },
   ],
   errorCodes: {
     '100000': {
