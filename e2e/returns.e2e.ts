@@ -428,3 +428,44 @@ describe('pages that are not configured return URLs', () => {
     expect(after.map((r) => r.params.trade_id)).not.toContain('T-unconfigured');
   });
 });
+
+describe('a page with a strict Content Security Policy', () => {
+  it('still gets a styled banner', async () => {
+    const page = await h.context.newPage();
+    await page.route(`${h.sandbox.origin}${MERCHANT_PATHS.fomoReturn}*`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'",
+        },
+      });
+    });
+    await page.goto(
+      `${h.sandbox.origin}${MERCHANT_PATHS.fomoReturn}?${new URLSearchParams(payReturn('7')).toString()}`,
+    );
+    const b = await banner(page);
+    expect(b.lines[0]).toBe(`7 — ${FOMO_ERROR_CODES['7']!.en}`);
+    // The policy is in force: an inline style the page adds is refused.
+    const pageStyled = await page.evaluate(() => {
+      const probe = document.createElement('style');
+      probe.textContent = 'body { color: rgb(1, 2, 3) !important; }';
+      document.head.append(probe);
+      return getComputedStyle(document.body).color;
+    });
+    expect(pageStyled).not.toBe('rgb(1, 2, 3)');
+    await withCdp(page, async (cdp) => {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const inside = await readBannerWith(cdp);
+      const { computedStyle } = (await cdp.send('CSS.getComputedStyleForNode', {
+        nodeId: inside!.nodes.box.nodeId,
+      })) as { computedStyle: { name: string; value: string }[] };
+      const style = Object.fromEntries(computedStyle.map((p) => [p.name, p.value]));
+      expect(style['background-color']).toBe('rgb(180, 35, 24)');
+      expect(style.color).toBe('rgb(255, 255, 255)');
+    });
+    await page.close();
+  });
+});

@@ -107,20 +107,19 @@ export const OAUTH_RETURN_ERRORS: Readonly<Record<string, Bilingual>> = {
   },
 };
 
-const AUTHORISED: ReturnOutcome = {
-  code: 'authorised',
-  fromUrl: false,
-  ok: true,
-  en: 'Authorised, finishing in CoinDock',
-  zh: '已授权，正在 CoinDock 中完成连接',
-};
-
 /** What parseBiyongReturn accepts (src/providers/biyong/consent.ts): printable ASCII, ≤ 1024. */
 const BIYTOKEN = /^[\x21-\x7e]{1,1024}$/;
 
 function word(code: string, ok: boolean, en: string, zh: string): ReturnOutcome {
   return { code, fromUrl: false, ok, en, zh };
 }
+
+const AUTHORISED = word(
+  'authorised',
+  true,
+  'Authorised, finishing in CoinDock',
+  '已授权，正在 CoinDock 中完成连接',
+);
 
 /** Cut to MAX_ECHO UTF-16 units without splitting a surrogate pair. */
 function clip(s: string): string {
@@ -131,7 +130,7 @@ function clip(s: string): string {
   return `${s.slice(0, end)}…`;
 }
 
-/** The first non-empty value of a parameter, clipped; undefined when absent or empty. */
+/** A parameter's first value, clipped; undefined when absent or empty. */
 function param(q: URLSearchParams, name: string): string | undefined {
   const v = q.get(name);
   return v === null || v === '' ? undefined : clip(v);
