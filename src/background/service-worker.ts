@@ -29,6 +29,10 @@ import { refresherFor } from './accounts/profiles';
 import { createGrandchainService } from './accounts/grandchain';
 import { grandchainHandlers } from './handlers/grandchain';
 import { flowView } from './handlers/accounts';
+import { transferHandlers } from './handlers/transfers';
+import { createTransferStore } from './transfers/transfer-store';
+import { createNotifier } from './transfers/notify';
+import { createFomoPay } from './transfers/fomo-pay';
 
 const startedAt = Date.now();
 const store = getStore();
@@ -50,6 +54,10 @@ const grandchain = createGrandchainService({
   context: () => context('grandchain'),
   config: async () => (await store.get(KEYS.settings)).platforms.grandchain.config,
 });
+const uiLanguage = () => browser.i18n.getUILanguage();
+const transfers = createTransferStore(store);
+const notifier = createNotifier({ store, transfers, uiLanguage });
+const fomoPay = createFomoPay({ transfers, accounts, tokens, notifier, context, credentials });
 const accountsView = async () => ({
   accounts: await accounts.all(),
   flows: (await flows.list()).map(flowView),
@@ -66,6 +74,8 @@ async function start(): Promise<void> {
   await store.update(KEYS.workerLife, (l) => ({ starts: l.starts + 1, lastStartedAt: startedAt }));
   await syncContentScripts();
   await flows.resume();
+  await fomoPay.resume();
+  await notifier.updateBadge();
 }
 
 /** Erase everything CoinDock stored, in every area, and its alarms and registrations. */
@@ -109,8 +119,10 @@ listen(
     ...returnHandlers({
       store,
       ready,
-      uiLanguage: () => browser.i18n.getUILanguage(),
+      uiLanguage,
       async match(url, tabId) {
+        const transferId = await fomoPay.onReturn(url);
+        if (transferId) return { kind: 'transfer', id: transferId };
         const flow = (await flows.list()).find(
           (f) => f.tabId !== undefined && f.tabId === tabId && isRedirectTo(url, f.redirectUri),
         );
@@ -136,6 +148,7 @@ listen(
       },
     }),
     ...grandchainHandlers({ ready, grandchain, view: accountsView }),
+    ...transferHandlers({ ready, transfers, fomoPay, notifier }),
     ...uiHandlers(),
   },
   (name, e) => {
@@ -155,7 +168,14 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 // Authorization tabs: the redirect is captured when the tab the flow opened reaches it.
 chrome.tabs.onUpdated.addListener((tabId, info, tab) => {
   const url = info.url ?? (info.status === 'complete' ? tab.url : undefined);
-  if (url) void ready.then(() => flows.onTabUrl(tabId, url)).catch(() => undefined);
+  if (!url) return;
+  void ready
+    .then(async () => {
+      await flows.onTabUrl(tabId, url);
+      // A pay return is also reconciled from the tab's address, in case no content script ran.
+      await fomoPay.onReturn(url);
+    })
+    .catch(() => undefined);
 });
 chrome.tabs.onRemoved.addListener((tabId) => {
   void ready.then(() => flows.onTabClosed(tabId)).catch(() => undefined);

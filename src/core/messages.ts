@@ -7,6 +7,7 @@ import type { Settings, SettingsPatch } from './settings';
 import type { ReturnRecord } from './returns';
 import type { Platform } from './errors';
 import type { Account, Accounts } from './accounts';
+import type { Transfer } from './transfers';
 
 export interface PingResult {
   version: string;
@@ -108,6 +109,12 @@ export type MessageMap = {
   'grandchain/verify': Privileged<{ email: string; code: string; nickName?: string }, AccountsView>;
   'grandchain/login': Privileged<{ email: string; password: string }, AccountsView>;
   'grandchain/face-token': Privileged<{ faceToken: string }, AccountsView>;
+  /** Transfers CoinDock started, newest first. */
+  'transfers/list': Privileged<Empty, Transfer[]>;
+  /** FOMO recharge (1) or withdraw (2) through the signed pay page, opened in a tab. */
+  'transfers/fomo-pay': Privileged<{ direction: 1 | 2; amount: string; coinId: string }, Transfer>;
+  /** The popup showed the finished transfers: clear the badge. */
+  'transfers/seen': Privileged<Empty, void>;
   'vault/status': Privileged<Empty, VaultStatus>;
   'vault/create': Privileged<{ passphrase: string }, VaultStatus>;
   'vault/unlock': Privileged<{ passphrase: string }, VaultStatus>;
@@ -148,6 +155,9 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'grandchain/verify': { access: 'privileged' },
   'grandchain/login': { access: 'privileged' },
   'grandchain/face-token': { access: 'privileged' },
+  'transfers/list': { access: 'privileged' },
+  'transfers/fomo-pay': { access: 'privileged' },
+  'transfers/seen': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

@@ -7,21 +7,28 @@ import type { AccountsView, VaultStatus } from '../core/messages';
 import { useAsync } from '../ui/use-async';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
+import { FomoPayForm } from './transfers/fomo-pay-form';
+import { TransferList } from './transfers/transfer-list';
+import type { Transfer } from '../core/transfers';
 
 export function Popup() {
   const state = useAsync(async () => {
-    const [ping, settings, returns, vault, accounts] = await Promise.all([
+    const [ping, settings, returns, vault, accounts, transfers] = await Promise.all([
       send('ping', {}),
       send('settings/get', {}),
       send('returns/list', {}),
       send('vault/status', {}),
       send('accounts/list', {}),
+      send('transfers/list', {}),
     ]);
-    return { ping, settings, returns, vault, accounts };
+    // Opening the popup shows the finished transfers: the badge has done its job.
+    void send('transfers/seen', {});
+    return { ping, settings, returns, vault, accounts, transfers };
   });
   const [vaultNow, setVaultNow] = useState<VaultStatus>();
   const [accountsNow, setAccountsNow] = useState<AccountsView>();
   const [busy, setBusy] = useState(false);
+  const [transfersNow, setTransfersNow] = useState<Transfer[]>();
   const [error, setError] = useState<string>();
   const done = state.status === 'done' ? state.value : undefined;
   const vault = vaultNow ?? done?.vault;
@@ -102,6 +109,16 @@ export function Popup() {
                 />
               ))}
             </ul>
+          </section>
+          <section aria-labelledby="tx-h" class="stack">
+            <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
+            {accounts.accounts.fomo?.state === 'connected' && (
+              <FomoPayForm
+                lang={lang}
+                onStarted={(x) => setTransfersNow([x, ...(transfersNow ?? done.transfers)])}
+              />
+            )}
+            <TransferList lang={lang} now={done.ping.now} items={transfersNow ?? done.transfers} />
           </section>
           <section aria-labelledby="returns-h" class="stack">
             <h2 id="returns-h">{t(lang, 'returns.title')}</h2>

@@ -1,0 +1,191 @@
+/**
+ * FOMO recharge and withdraw through the signed pay page, end to end: the popup's form, the
+ * pending transfer saved before the tab opens, FOMO's pay page confirmed like a person would, the
+ * return reconciled by trade_id and state, one notification and the badge; the worker stopped
+ * between "pending saved" and "tab opened"; a duplicate trade_id answered with 201.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness';
+import { CONTROL, DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+import type { Transfer } from '../src/core/transfers';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launch();
+  const o = h.sandbox.origin;
+  await h.send('vault/create', { passphrase: 'correct horse battery staple' });
+  await h.send('credentials/save', {
+    platform: 'fomo',
+    values: {
+      clientId: DEMO.fomo.clientId,
+      clientSecret: DEMO.fomo.clientSecret,
+      redirectUri: o + MERCHANT_PATHS.fomoReturn,
+      serverUri: o + MERCHANT_PATHS.fomoCallback,
+      frontUri: o + MERCHANT_PATHS.fomoFront,
+    },
+  });
+  const opened = h.context.waitForEvent('page');
+  await h.send('accounts/connect', { platform: 'fomo' });
+  const consent = await opened;
+  await consent.getByRole('button', { name: 'Authorize' }).click();
+  for (let i = 0; i < 150; i++) {
+    if ((await h.send('accounts/list', {})).accounts.fomo?.state === 'connected') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('FOMO did not connect');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const transfer = async (id: string) =>
+  (await h.send('transfers/list', {})).find((t) => t.id === id);
+async function notifications(): Promise<string[]> {
+  const w = await h.worker();
+  return w.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+}
+async function badge(): Promise<string> {
+  const w = await h.worker();
+  return w.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Fill the popup's FOMO form, review, confirm; resolves with the pay tab and the transfer. */
+async function payFromPopup(
+  direction: '1' | '2',
+  amount: string,
+): Promise<{ tab: Page; t: Transfer }> {
+  const popup = await h.openPopup();
+  const form = popup.getByTestId('fomo-pay');
+  await form.getByLabel('Direction').selectOption(direction);
+  await form.getByLabel('Coin id').fill('3');
+  await form.getByLabel('Amount').fill(amount);
+  await form.getByRole('button', { name: 'Review' }).click();
+  expect(await form.getByTestId('fomo-pay-summary').textContent()).toContain(amount);
+  const opened = h.context.waitForEvent('page');
+  await form.getByRole('button', { name: 'Confirm and open FOMO' }).click();
+  const tab = await opened;
+  await tab.waitForLoadState();
+  const t = (await h.send('transfers/list', {}))[0]!;
+  await popup.close();
+  return { tab, t };
+}
+
+describe('FOMO pay page', () => {
+  let payUrl = '';
+  let firstId = '';
+
+  it('recharge: pending before the tab, confirmed on FOMO, reconciled by the return, notified once', async () => {
+    const { tab, t } = await payFromPopup('1', '12.5');
+    expect(t).toMatchObject({
+      kind: 'fomo_recharge',
+      state: 'pending',
+      amount: '12.5',
+      reference: t.id,
+    });
+    payUrl = tab.url();
+    firstId = t.id;
+    expect(new URL(payUrl).searchParams.get('trade_id')).toBe(t.id);
+    await tab.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => transfer(t.id), { timeout: 15_000 })
+      .toMatchObject({ state: 'succeeded', statusCode: '1' });
+    expect((await transfer(t.id))?.details.transferId).toBeTruthy();
+    expect(await notifications()).toEqual([`transfer:${t.id}`]);
+    expect(await badge()).toBe('1');
+    // The merchant's server got FOMO's callback for this trade.
+    const state = (await h.control(CONTROL.state)) as {
+      merchant: { callbacks: { body: Record<string, string> }[] };
+    };
+    expect(state.merchant.callbacks.some((c) => JSON.stringify(c).includes(t.id))).toBe(true);
+
+    // Opening the popup clears the badge.
+    const popup = await h.openPopup();
+    await expect.poll(badge).toBe('');
+    await expect
+      .poll(() => popup.locator(`[data-transfer="${t.id}"]`).getAttribute('data-state'))
+      .toBe('succeeded');
+    await popup.close();
+  });
+
+  it('a duplicate trade_id is answered with 201 and changes nothing', async () => {
+    const again = await h.context.newPage();
+    await again.goto(payUrl);
+    await expect.poll(() => again.url(), { timeout: 10_000 }).toContain('status=201');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await transfer(firstId)).toMatchObject({ state: 'succeeded', statusCode: '1' });
+    expect(await notifications()).toEqual([`transfer:${firstId}`]);
+    await again.close();
+  });
+
+  it('withdraw: the merchant pays the user, back on the front URL', async () => {
+    const { tab, t } = await payFromPopup('2', '3.25');
+    expect(t.kind).toBe('fomo_withdraw');
+    await tab.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => transfer(t.id), { timeout: 15_000 })
+      .toMatchObject({ state: 'succeeded' });
+    expect(new URL(tab.url()).pathname).toBe(MERCHANT_PATHS.fomoFront);
+  });
+
+  it('a cancelled payment fails in words', async () => {
+    const { tab, t } = await payFromPopup('1', '1');
+    await tab.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => transfer(t.id), { timeout: 15_000 })
+      .toMatchObject({ state: 'failed', statusCode: '54' });
+    expect((await transfer(t.id))?.message?.en).toBeTruthy();
+  });
+
+  it('a forged return (right trade_id, wrong state) changes nothing', async () => {
+    const { tab, t } = await payFromPopup('1', '2');
+    const forged = await h.context.newPage();
+    await forged.goto(
+      `${h.sandbox.origin}${MERCHANT_PATHS.fomoReturn}?status=1&trade_id=${t.id}&state=forged&amount=2&coin_id=3`,
+    );
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await transfer(t.id)).toMatchObject({ state: 'pending' });
+    await forged.close();
+    await tab.close();
+  });
+
+  it('the worker stopped between "pending saved" and "tab opened" opens the same transfer’s page when it wakes', async () => {
+    const worker = await h.worker();
+    // Make this worker instance unable to open tabs, as if it were killed right after saving.
+    await worker.evaluate(() => {
+      chrome.tabs.create = () => new Promise(() => undefined);
+    });
+    const popupless = await h.openOptions();
+    // The answer never comes: the worker is stopped while it hangs.
+    void popupless
+      .evaluate(() =>
+        chrome.runtime.sendMessage({
+          __coindock: 1,
+          name: 'transfers/fomo-pay',
+          payload: { direction: 1, amount: '4', coinId: '3' },
+        }),
+      )
+      .catch(() => undefined);
+    await expect
+      .poll(async () => (await h.storage('local')).transfers as Record<string, Transfer>)
+      .toSatisfy((all: Record<string, Transfer>) =>
+        Object.values(all).some((x) => x.amount === '4' && x.details.step === 'saved'),
+      );
+    const saved = Object.values(
+      (await h.storage('local')).transfers as Record<string, Transfer>,
+    ).find((x) => x.amount === '4')!;
+    await h.stopWorker();
+    const opened = h.context.waitForEvent('page');
+    await h.send('ping', {});
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(new URL(tab.url()).searchParams.get('trade_id')).toBe(saved.id);
+    await tab.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => transfer(saved.id), { timeout: 15_000 })
+      .toMatchObject({ state: 'succeeded' });
+    expect((await h.send('transfers/list', {})).filter((x) => x.amount === '4')).toHaveLength(1);
+    await popupless.close();
+  });
+});

@@ -1,0 +1,42 @@
+/** Transfer records in storage.local, changed only by atomic read-modify-write updates. */
+import { KEYS } from '../../core/storage-keys';
+import type { Transfer } from '../../core/transfers';
+import type { Store } from '../../core/store';
+
+export function createTransferStore(store: Store) {
+  return {
+    async all(): Promise<Transfer[]> {
+      return Object.values(await store.get(KEYS.transfers)).sort(
+        (a, b) => b.createdAt - a.createdAt,
+      );
+    },
+    async get(id: string): Promise<Transfer | undefined> {
+      return (await store.get(KEYS.transfers))[id];
+    },
+    /** Insert a new transfer; refuses an id that exists (a trade_id is never reused). */
+    async insert(t: Transfer): Promise<boolean> {
+      let inserted = false;
+      await store.update(KEYS.transfers, (all) => {
+        if (all[t.id]) return all;
+        inserted = true;
+        return { ...all, [t.id]: t };
+      });
+      return inserted;
+    },
+    /** Apply `fn` atomically; returns the updated transfer, or undefined when `fn` declines. */
+    async change(
+      id: string,
+      fn: (t: Transfer) => Transfer | undefined,
+    ): Promise<Transfer | undefined> {
+      let result: Transfer | undefined;
+      await store.update(KEYS.transfers, (all) => {
+        const cur = all[id];
+        result = cur ? fn(cur) : undefined;
+        return result ? { ...all, [id]: { ...result, updatedAt: Date.now() } } : all;
+      });
+      return result;
+    },
+  };
+}
+
+export type TransferStore = ReturnType<typeof createTransferStore>;
