@@ -66,7 +66,10 @@ export interface SeedOptions {
 export interface PlatformSim {
   id: PlatformId;
   /** Answer a request, or return undefined for 404. Throwing yields a 500. */
-  handle(req: SimRequest, ctx: SimContext): Promise<SimResponse | undefined> | SimResponse | undefined;
+  handle(
+    req: SimRequest,
+    ctx: SimContext,
+  ): Promise<SimResponse | undefined> | SimResponse | undefined;
   /** Drop all state and reseed the demo data (contract.ts DEMO). */
   reset(ctx: SimContext): void;
   /** Apply seed options that concern this platform. */
