@@ -33,6 +33,8 @@ import { transferHandlers } from './handlers/transfers';
 import { createTransferStore } from './transfers/transfer-store';
 import { createNotifier } from './transfers/notify';
 import { createFomoPay } from './transfers/fomo-pay';
+import { activityHandlers } from './handlers/activity';
+import { createActivityFeature } from './activity/feature';
 
 const startedAt = Date.now();
 const store = getStore();
@@ -58,6 +60,7 @@ const uiLanguage = () => browser.i18n.getUILanguage();
 const transfers = createTransferStore(store);
 const notifier = createNotifier({ store, transfers, uiLanguage });
 const fomoPay = createFomoPay({ transfers, accounts, tokens, notifier, context, credentials });
+const activity = createActivityFeature({ accounts, transfers, grandchain, context, credentials });
 const accountsView = async () => ({
   accounts: await accounts.all(),
   flows: (await flows.list()).map(flowView),
@@ -76,6 +79,7 @@ async function start(): Promise<void> {
   await flows.resume();
   await fomoPay.resume();
   await notifier.updateBadge();
+  await activity.start();
 }
 
 /** Erase everything CoinDock stored, in every area, and its alarms and registrations. */
@@ -103,6 +107,7 @@ async function forgetEverything(): Promise<void> {
 /** Alarm name (or prefix) → what to do. Alarms outlive the worker. */
 function alarmTask(name: string): (() => Promise<unknown>) | undefined {
   if (name === AUTO_LOCK_ALARM) return () => vault.lock();
+  if (name === activity.alarm) return () => activity.service.sync({ force: true });
   if (name.startsWith(REFRESH_ALARM_PREFIX)) {
     const platform = name.slice(REFRESH_ALARM_PREFIX.length) as Platform;
     return () => tokens.refresh(platform);
@@ -150,6 +155,7 @@ listen(
     ...grandchainHandlers({ ready, grandchain, view: accountsView }),
     ...transferHandlers({ ready, transfers, fomoPay, notifier }),
     ...uiHandlers(),
+    ...activityHandlers({ ready, activity: activity.service }),
   },
   (name, e) => {
     if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);

@@ -8,6 +8,13 @@ import type { ReturnRecord } from './returns';
 import type { Platform } from './errors';
 import type { Account, Accounts } from './accounts';
 import type { Transfer } from './transfers';
+import type {
+  ActivityFilter,
+  ActivityOverview,
+  ActivityPage,
+  ActivityPageRequest,
+  NetFlowView,
+} from './activity';
 
 export interface PingResult {
   version: string;
@@ -128,6 +135,19 @@ export type MessageMap = {
   'vault/reset': Privileged<Empty, VaultStatus>;
   /** Erase every stored thing: vault, settings, caches, flows. */
   'vault/forget-everything': Privileged<Empty, VaultStatus>;
+  // Activity
+  /** A window of the merged activity list (newest first), filtered; from storage only. */
+  'activity/page': Privileged<ActivityPageRequest, ActivityPage>;
+  /** What is stored and how fresh each source is, tokens for the filter, unread transfers. */
+  'activity/status': Privileged<Empty, ActivityOverview>;
+  /** Sync the sources (skipping those synced in the last minute unless `force`). */
+  'activity/sync': Privileged<{ force?: boolean }, ActivityOverview>;
+  /** The filtered list as a CSV file (RFC 4180). */
+  'activity/csv': Privileged<ActivityFilter, { fileName: string; content: string }>;
+  /** Grand Chain: receive an unread incoming transfer with the stored face token. */
+  'activity/receive': Privileged<{ orderId: string }, ActivityOverview>;
+  /** BiYong per-token net flow from the stored ledger (a sum of changes, not a balance). */
+  'activity/net-flow': Privileged<Empty, NetFlowView>;
 };
 
 export type MessageName = keyof MessageMap;
@@ -166,4 +186,11 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'vault/set-auto-lock': { access: 'privileged' },
   'vault/reset': { access: 'privileged' },
   'vault/forget-everything': { access: 'privileged' },
+  // Activity
+  'activity/page': { access: 'privileged' },
+  'activity/status': { access: 'privileged' },
+  'activity/sync': { access: 'privileged' },
+  'activity/csv': { access: 'privileged' },
+  'activity/receive': { access: 'privileged' },
+  'activity/net-flow': { access: 'privileged' },
 };

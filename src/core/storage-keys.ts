@@ -64,7 +64,7 @@ export const KEYS = {
 } as const;
 
 /** IndexedDB databases besides the store's own (cleared by "forget everything"). */
-export const EXTRA_DATABASES = ['coindock-biyong-ledger'] as const;
+export const EXTRA_DATABASES = ['coindock-biyong-ledger', 'coindock-activity'] as const;
 
 export const RETURNS_KEPT = 200;
 

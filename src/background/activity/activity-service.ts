@@ -1,0 +1,303 @@
+/**
+ * The activity service of the worker: syncs the sources (sources.ts), keeps what they return
+ * (BiYong ledger in its IndexedDB store, the rest in the activity cache) and answers the popup's
+ * questions — a page of the merged, filtered list, the overview, CSV, the BiYong net flow — from
+ * what is stored, without the network. So the popup can paint stored data at once and ask for a
+ * sync behind it (stale-while-revalidate); a locked vault still serves everything stored.
+ */
+import { errors } from '../../core/errors';
+import {
+  ACTIVITY_PAGE_MAX,
+  ACTIVITY_SOURCES,
+  type ActivityFilter,
+  type ActivityItem,
+  type ActivityOverview,
+  type ActivityPage,
+  type ActivityPageRequest,
+  type ActivitySource,
+  type NetFlowView,
+  type SourceStatus,
+} from '../../core/activity';
+import type { Account } from '../../core/accounts';
+import type { Transfer } from '../../core/transfers';
+import type { BiyongClient } from '../../providers/biyong';
+import { createLedgerReader } from '../sync/ledger-reader';
+import type { LedgerStore } from '../sync/ledger-store';
+import type { ActivityCache, CachedActivity } from './activity-cache';
+import { buildCsv, csvFileName } from './csv';
+import { mergeOthers } from './merge';
+import {
+  failed,
+  fetchGrandchain,
+  notConnected,
+  syncBiyong,
+  type GrandchainAccess,
+} from './sources';
+import { buildView, readView, type ActivityView, type LedgerSnapshot } from './view';
+
+export interface ActivityDeps {
+  ledgerStore: LedgerStore;
+  cache: ActivityCache;
+  account(platform: 'biyong' | 'grandchain'): Promise<Account | undefined>;
+  transfers(): Promise<Transfer[]>;
+  /** Needs the vault (merchant private key): rejects with `locked` while it is locked. */
+  biyongClient(): Promise<Pick<BiyongClient, 'balancePage'>>;
+  grandchain: GrandchainAccess;
+  now?: () => number;
+  /** BiYong ledger page size (default 1000, the platform's maximum). */
+  ledgerPageSize?: number;
+}
+
+export interface SyncOptions {
+  /** Sync sources even when they synced less than `minAgeMs` ago. */
+  force?: boolean;
+}
+
+/** A popup opening several times a minute does not hit the platforms each time. */
+export const SYNC_MIN_AGE_MS = 60_000;
+const VIEWS_KEPT = 4;
+const CSV_BLOCK = 1000;
+
+function bad(en: string, zh: string) {
+  return errors.invalid_input({ en, zh }, { endpoint: 'activity' });
+}
+
+/** Cheap identity of the small rows: a view built on other rows must not be reused. */
+function signature(items: readonly ActivityItem[]): string {
+  let h = 0x811c9dc5;
+  for (const i of items) {
+    const s = `${i.id}|${i.status}|${i.amount}|${i.time}|${i.text.en}`;
+    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  }
+  return `${items.length}:${(h >>> 0).toString(36)}`;
+}
+
+export function createActivityService(deps: ActivityDeps) {
+  const now = deps.now ?? (() => Date.now());
+  const views = new Map<string, ActivityView>();
+  let running: Promise<ActivityOverview> | undefined;
+
+  async function ledgerSnapshot(): Promise<{ snap?: LedgerSnapshot; openId?: string }> {
+    const openId = (await deps.account('biyong'))?.details.openId;
+    if (!openId) return {};
+    const meta = await deps.ledgerStore.readMeta();
+    if (!meta || meta.openId !== openId) return { openId };
+    return { openId, snap: { generation: meta.generation, count: meta.count } };
+  }
+
+  /** Grand Chain rows of the account signed in now (none after signing out or switching). */
+  async function grandchainRows(cached: CachedActivity): Promise<ActivityItem[]> {
+    const email = (await deps.account('grandchain'))?.details.email;
+    const gc = cached.grandchain;
+    return gc && email && gc.owner.toLowerCase() === email.toLowerCase() ? gc.items : [];
+  }
+
+  async function others(cached: CachedActivity): Promise<ActivityItem[]> {
+    return mergeOthers(await grandchainRows(cached), await deps.transfers());
+  }
+
+  async function view(filter: ActivityFilter): Promise<ActivityView> {
+    const [{ snap }, cached] = await Promise.all([ledgerSnapshot(), deps.cache.read()]);
+    const rest = await others(cached);
+    const key = JSON.stringify([
+      snap?.generation ?? null,
+      snap?.count ?? 0,
+      signature(rest),
+      filter.platform ?? '',
+      filter.token ?? '',
+      (filter.query ?? '').trim().toLowerCase(),
+    ]);
+    const hit = views.get(key);
+    if (hit) {
+      views.delete(key);
+      views.set(key, hit);
+      return hit;
+    }
+    const built = await buildView(deps.ledgerStore, snap, rest, filter);
+    views.set(key, built);
+    while (views.size > VIEWS_KEPT) views.delete(views.keys().next().value!);
+    return built;
+  }
+
+  function checkFilter(f: ActivityFilter): ActivityFilter {
+    const out: ActivityFilter = {};
+    if (f.platform !== undefined) out.platform = f.platform;
+    if (f.token) out.token = f.token;
+    if (f.query?.trim()) out.query = f.query.trim();
+    if ((out.query?.length ?? 0) > 200) throw bad('The search is too long', '搜索内容过长');
+    return out;
+  }
+
+  async function statusOf(cached: CachedActivity): Promise<SourceStatus[]> {
+    const [by, gc, transfers, { snap }] = await Promise.all([
+      deps.account('biyong'),
+      deps.account('grandchain'),
+      deps.transfers(),
+      ledgerSnapshot(),
+    ]);
+    const gcRows = await grandchainRows(cached);
+    return ACTIVITY_SOURCES.map((source): SourceStatus => {
+      const stored = cached.status[source];
+      if (source === 'transfers') {
+        return { source, state: 'ok', syncedAt: now(), count: transfers.length };
+      }
+      const connected = source === 'biyong' ? by?.details.openId : gc?.details.email;
+      const count = source === 'biyong' ? (snap?.count ?? 0) : gcRows.length;
+      if (!connected) return notConnected(source, 0);
+      if (!stored || stored.state === 'not_connected') {
+        return { source, state: 'ok', syncedAt: null, count };
+      }
+      return { ...stored, count };
+    });
+  }
+
+  async function overview(): Promise<ActivityOverview> {
+    const cached = await deps.cache.read();
+    const [sources, rest, { snap, openId }] = await Promise.all([
+      statusOf(cached),
+      others(cached),
+      ledgerSnapshot(),
+    ]);
+    const tokens = new Set(rest.map((r) => r.token));
+    if (snap && openId) {
+      for (const row of await createLedgerReader(deps.ledgerStore, openId).summary()) {
+        tokens.add(row.token);
+      }
+    }
+    return {
+      sources,
+      tokens: [...tokens].sort(),
+      total: (snap?.count ?? 0) + rest.length,
+      unread: rest.filter((r) => r.kind === 'incoming' && r.status === 'unread'),
+    };
+  }
+
+  async function runSync(opts: SyncOptions): Promise<ActivityOverview> {
+    const before = await deps.cache.read();
+    const fresh = (s: ActivitySource) =>
+      !opts.force &&
+      before.status[s]?.state === 'ok' &&
+      (before.status[s]?.syncedAt ?? 0) > now() - SYNC_MIN_AGE_MS;
+
+    const biyong = async (): Promise<SourceStatus | undefined> => {
+      if (fresh('biyong')) return undefined;
+      try {
+        return await syncBiyong({
+          account: await deps.account('biyong'),
+          store: deps.ledgerStore,
+          client: () => deps.biyongClient(),
+          now,
+          ...(deps.ledgerPageSize !== undefined ? { pageSize: deps.ledgerPageSize } : {}),
+        });
+      } catch (e) {
+        return failed('biyong', e, before.status.biyong);
+      }
+    };
+    const grandchain = async (): Promise<
+      { status: SourceStatus; rows?: CachedActivity['grandchain'] } | undefined
+    > => {
+      if (fresh('grandchain')) return undefined;
+      if (!(await deps.account('grandchain'))) return { status: notConnected('grandchain') };
+      try {
+        const t = now();
+        const got = await fetchGrandchain(deps.grandchain, t);
+        return {
+          status: { source: 'grandchain', state: 'ok', syncedAt: t, count: got.items.length },
+          rows: { ...got, syncedAt: t },
+        };
+      } catch (e) {
+        return { status: failed('grandchain', e, before.status.grandchain) };
+      }
+    };
+
+    const [by, gc] = await Promise.all([biyong(), grandchain()]);
+    // Read again: a receive may have written in between (it awaits `running` first, but a
+    // cache written by an older worker is still the one to build on).
+    const latest = await deps.cache.read();
+    const next: CachedActivity = {
+      grandchain: gc?.rows !== undefined ? gc.rows : latest.grandchain,
+      status: {
+        ...latest.status,
+        ...(by ? { biyong: by } : {}),
+        ...(gc ? { grandchain: gc.status } : {}),
+      },
+    };
+    await deps.cache.write(next);
+    return overview();
+  }
+
+  const service = {
+    overview,
+
+    /** Bring every source up to date; one run at a time (a second call joins the first). */
+    sync(opts: SyncOptions = {}): Promise<ActivityOverview> {
+      running ??= runSync(opts).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+
+    async page(req: ActivityPageRequest): Promise<ActivityPage> {
+      if (!Number.isSafeInteger(req.offset) || req.offset < 0) {
+        throw bad('offset must be an integer from 0', 'offset 必须是从 0 开始的整数');
+      }
+      if (!Number.isSafeInteger(req.limit) || req.limit < 1 || req.limit > ACTIVITY_PAGE_MAX) {
+        throw bad(
+          `limit must be 1–${ACTIVITY_PAGE_MAX}`,
+          `limit 必须在 1~${ACTIVITY_PAGE_MAX} 之间`,
+        );
+      }
+      const v = await view(checkFilter(req));
+      return {
+        total: v.refs.length,
+        offset: req.offset,
+        items: await readView(deps.ledgerStore, v, req.offset, req.limit),
+      };
+    },
+
+    async csv(filter: ActivityFilter): Promise<{ fileName: string; content: string }> {
+      const v = await view(checkFilter(filter));
+      async function* blocks() {
+        for (let k = 0; k < v.refs.length; k += CSV_BLOCK) {
+          yield await readView(deps.ledgerStore, v, k, CSV_BLOCK);
+        }
+      }
+      return { fileName: csvFileName(now()), content: await buildCsv(blocks()) };
+    },
+
+    /** BiYong: the sum of the stored ledger's changes per token — not a balance. */
+    async netFlow(): Promise<NetFlowView> {
+      const { openId } = await ledgerSnapshot();
+      if (!openId) return { rows: [], lastSyncedAt: null };
+      const reader = createLedgerReader(deps.ledgerStore, openId);
+      const [rows, status] = await Promise.all([reader.summary(), reader.status()]);
+      return { rows, lastSyncedAt: status.lastSyncedAt };
+    },
+
+    /**
+     * Confirm an incoming Grand Chain transfer (trade/receive) with the stored face token, then
+     * sync Grand Chain again so the row moves from "unread" to the history.
+     */
+    async receive(orderId: string): Promise<ActivityOverview> {
+      if (running) await running.catch(() => undefined);
+      const cached = await deps.cache.read();
+      const known = (await grandchainRows(cached)).some(
+        (r) => r.kind === 'incoming' && r.orderId === orderId,
+      );
+      if (!known) {
+        throw errors.not_found(
+          { en: 'No such incoming transfer waiting', zh: '没有这笔待收款的转账' },
+          { platform: 'grandchain', endpoint: 'trade/receive' },
+        );
+      }
+      const session = await deps.grandchain.session();
+      const faceToken = await deps.grandchain.faceToken();
+      const client = await deps.grandchain.client();
+      await client.receive(session, { orderId, ...(faceToken ? { faceToken } : {}) });
+      return service.sync({ force: true });
+    },
+  };
+  return service;
+}
+
+export type ActivityService = ReturnType<typeof createActivityService>;

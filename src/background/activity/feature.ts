@@ -1,0 +1,47 @@
+/**
+ * The activity feature as the worker wires it: the service over the real stores (the BiYong
+ * ledger database, the activity cache, accounts and transfers in storage.local), the vault-backed
+ * clients, the periodic alarm and start-up.
+ */
+import type { Platform } from '../../core/errors';
+import type { ProviderContext } from '../../providers/types';
+import type { AccountStore } from '../accounts/account-store';
+import type { GrandchainService } from '../accounts/grandchain';
+import { biyongClient } from '../accounts/profiles';
+import type { TransferStore } from '../transfers/transfer-store';
+import { createIdbLedgerStore } from '../sync/idb-ledger-store';
+import { createIdbActivityCache } from './activity-cache';
+import { createActivityService, type ActivityService } from './activity-service';
+import { ACTIVITY_ALARM, ensureActivityAlarm } from './alarm';
+
+export interface ActivityFeature {
+  service: ActivityService;
+  /** The alarm's name, for the worker's alarm dispatch. */
+  alarm: string;
+  /** Start-up: make sure the periodic sync is scheduled. */
+  start(): Promise<void>;
+}
+
+export function createActivityFeature(deps: {
+  accounts: AccountStore;
+  transfers: TransferStore;
+  grandchain: GrandchainService;
+  context(platform: Platform): Promise<ProviderContext>;
+  /** Reads the vault: rejects with `locked` while it is locked. */
+  credentials(platform: Platform): Promise<Record<string, string>>;
+}): ActivityFeature {
+  const service = createActivityService({
+    ledgerStore: createIdbLedgerStore(),
+    cache: createIdbActivityCache(),
+    account: (p) => deps.accounts.get(p),
+    transfers: () => deps.transfers.all(),
+    biyongClient: async () =>
+      biyongClient(await deps.context('biyong'), await deps.credentials('biyong')),
+    grandchain: {
+      session: () => deps.grandchain.session(),
+      client: () => deps.grandchain.client(),
+      faceToken: () => deps.grandchain.faceToken(),
+    },
+  });
+  return { service, alarm: ACTIVITY_ALARM, start: ensureActivityAlarm };
+}
