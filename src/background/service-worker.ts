@@ -35,6 +35,8 @@ import { createNotifier } from './transfers/notify';
 import { createFomoPay } from './transfers/fomo-pay';
 import { activityHandlers } from './handlers/activity';
 import { createActivityFeature } from './activity/feature';
+import { createGrandchainSend } from './transfers/grandchain-send';
+import { createGowOrders, GOW_POLL_ALARM } from './transfers/gow-orders';
 
 const startedAt = Date.now();
 const store = getStore();
@@ -60,6 +62,8 @@ const uiLanguage = () => browser.i18n.getUILanguage();
 const transfers = createTransferStore(store);
 const notifier = createNotifier({ store, transfers, uiLanguage });
 const fomoPay = createFomoPay({ transfers, accounts, tokens, notifier, context, credentials });
+const grandchainSend = createGrandchainSend({ grandchain, transfers, notifier });
+const gowOrders = createGowOrders({ transfers, notifier, context, credentials });
 const activity = createActivityFeature({ accounts, transfers, grandchain, context, credentials });
 const accountsView = async () => ({
   accounts: await accounts.all(),
@@ -78,6 +82,8 @@ async function start(): Promise<void> {
   await syncContentScripts();
   await flows.resume();
   await fomoPay.resume();
+  // Sends and orders whose outcome a stopped worker never saw (needs the vault unlocked).
+  await Promise.allSettled([grandchainSend.reconcile(), gowOrders.poll()]);
   await notifier.updateBadge();
   await activity.start();
 }
@@ -108,6 +114,7 @@ async function forgetEverything(): Promise<void> {
 function alarmTask(name: string): (() => Promise<unknown>) | undefined {
   if (name === AUTO_LOCK_ALARM) return () => vault.lock();
   if (name === activity.alarm) return () => activity.service.sync({ force: true });
+  if (name === GOW_POLL_ALARM) return () => gowOrders.poll();
   if (name.startsWith(REFRESH_ALARM_PREFIX)) {
     const platform = name.slice(REFRESH_ALARM_PREFIX.length) as Platform;
     return () => tokens.refresh(platform);
@@ -153,7 +160,7 @@ listen(
       },
     }),
     ...grandchainHandlers({ ready, grandchain, view: accountsView }),
-    ...transferHandlers({ ready, transfers, fomoPay, notifier }),
+    ...transferHandlers({ ready, transfers, fomoPay, notifier, grandchainSend, gowOrders }),
     ...uiHandlers(),
     ...activityHandlers({ ready, activity: activity.service }),
   },

@@ -120,6 +120,24 @@ export type MessageMap = {
   'transfers/list': Privileged<Empty, Transfer[]>;
   /** FOMO recharge (1) or withdraw (2) through the signed pay page, opened in a tab. */
   'transfers/fomo-pay': Privileged<{ direction: 1 | 2; amount: string; coinId: string }, Transfer>;
+  /** Grand Chain: send yuan (sent in fen) to a user by email or user id. */
+  'transfers/grandchain-send': Privileged<{ to: string; amountYuan: string }, Transfer>;
+  /** GOW deposit (buy with fiat): returns the order with where to pay and the note code. */
+  'transfers/gow-deposit': Privileged<
+    {
+      legalAmount: string;
+      countryCode: string;
+      firstName: string;
+      middleName: string;
+      lastName: string;
+      birthDate: string;
+    },
+    Transfer
+  >;
+  /** GOW withdrawal (sell for fiat) to the user's bank. */
+  'transfers/gow-withdraw': Privileged<Record<string, string>, Transfer>;
+  /** Query pending orders and settle interrupted sends now (the popup opened). */
+  'transfers/refresh': Privileged<Empty, Transfer[]>;
   /** The popup showed the finished transfers: clear the badge. */
   'transfers/seen': Privileged<Empty, void>;
   'vault/status': Privileged<Empty, VaultStatus>;
@@ -178,6 +196,10 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'transfers/list': { access: 'privileged' },
   'transfers/fomo-pay': { access: 'privileged' },
   'transfers/seen': { access: 'privileged' },
+  'transfers/grandchain-send': { access: 'privileged' },
+  'transfers/gow-deposit': { access: 'privileged' },
+  'transfers/gow-withdraw': { access: 'privileged' },
+  'transfers/refresh': { access: 'privileged' },
   'vault/status': { access: 'privileged' },
   'vault/create': { access: 'privileged' },
   'vault/unlock': { access: 'privileged' },

@@ -7,7 +7,7 @@ import type { AccountsView, VaultStatus } from '../core/messages';
 import { useAsync } from '../ui/use-async';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
-import { FomoPayForm } from './transfers/fomo-pay-form';
+import { TransferForms } from './transfers/transfer-forms';
 import { TransferList } from './transfers/transfer-list';
 import type { Transfer } from '../core/transfers';
 
@@ -30,6 +30,11 @@ export function Popup() {
   const [busy, setBusy] = useState(false);
   const [transfersNow, setTransfersNow] = useState<Transfer[]>();
   const [error, setError] = useState<string>();
+
+  // Behind what is painted: query pending orders and settle interrupted sends.
+  useEffect(() => {
+    void send('transfers/refresh', {}).then(setTransfersNow, () => undefined);
+  }, []);
   const done = state.status === 'done' ? state.value : undefined;
   const vault = vaultNow ?? done?.vault;
   const accounts = accountsNow ?? done?.accounts;
@@ -112,12 +117,16 @@ export function Popup() {
           </section>
           <section aria-labelledby="tx-h" class="stack">
             <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
-            {accounts.accounts.fomo?.state === 'connected' && (
-              <FomoPayForm
-                lang={lang}
-                onStarted={(x) => setTransfersNow([x, ...(transfersNow ?? done.transfers)])}
-              />
-            )}
+            <TransferForms
+              lang={lang}
+              accounts={accounts.accounts}
+              onDone={(x) =>
+                setTransfersNow([
+                  x,
+                  ...(transfersNow ?? done.transfers).filter((y) => y.id !== x.id),
+                ])
+              }
+            />
             <TransferList lang={lang} now={done.ping.now} items={transfersNow ?? done.transfers} />
           </section>
           <section aria-labelledby="returns-h" class="stack">

@@ -4,7 +4,7 @@
  * session token and face token are secrets and live in the vault.
  */
 import * as v from 'valibot';
-import { errors } from '../../core/errors';
+import { errors, hasCode } from '../../core/errors';
 import type { ProviderContext } from '../../providers/types';
 import {
   createGrandchainClient,
@@ -106,7 +106,28 @@ export function createGrandchainService(deps: {
           zh: '人脸令牌格式不正确',
         });
       }
-      await (await client()).insertFace(await service.session(), token);
+      const c = await client();
+      const session = await service.session();
+      try {
+        await c.insertFace(session, token);
+      } catch (e) {
+        if (!hasCode(e, 'duplicate')) throw e;
+        // Grand Chain already holds a face token for this user: keep ours only if it is that one.
+        // (The seed revision cannot tell; the deployed one answers user/get/facetoken/.)
+        const stored = await c.faceToken(session).catch((err: unknown) => {
+          if (hasCode(err, 'platform')) return token;
+          throw err;
+        });
+        if (stored !== token) {
+          throw errors.permission(
+            {
+              en: 'Grand Chain has a different face token for you',
+              zh: 'Grand Chain 记录的人脸令牌与此不同',
+            },
+            { platform: 'grandchain' },
+          );
+        }
+      }
       await deps.vault.write({ [FACE_KEY]: token });
       await deps.accounts.patch('grandchain', {
         details: { ...((await deps.accounts.get('grandchain'))?.details ?? {}), face: 'set' },

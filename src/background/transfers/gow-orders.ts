@@ -1,0 +1,176 @@
+/**
+ * GOW fiat orders: a deposit (buy: the user pays fiat to GOW's account with a note code) and a
+ * withdrawal (sell: GOW pays the user's bank). The order is saved as pending with its orderNo
+ * before it is sent; its status is then followed with order queries (popup open, and an alarm
+ * while any is pending) until final: 5 released → succeeded, 2 rejected → failed.
+ */
+import { errors, toCoinDockError, type Platform } from '../../core/errors';
+import { randomAlphanumeric } from '../../core/bytes';
+import type { Transfer } from '../../core/transfers';
+import type { ProviderContext } from '../../providers/types';
+import {
+  newGowOrderNo,
+  type GowDepositInput,
+  type GowWithdrawalInput,
+} from '../../providers/gow/inputs';
+import { gowClient } from '../accounts/profiles';
+import type { TransferStore } from './transfer-store';
+import type { Notifier } from './notify';
+
+export const GOW_POLL_ALARM = 'gow-orders-poll';
+
+/** The order's fee, coin amount and rate as GOW reported them (already exact decimal strings). */
+function amounts(detail: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['fee', 'currencyAmount', 'exchRate'] as const) {
+    const value = (detail as Record<string, unknown>)[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+export type DepositRequest = Omit<GowDepositInput, 'orderNo' | 'noteCode'>;
+export type WithdrawalRequest = Omit<GowWithdrawalInput, 'orderNo'>;
+
+export function createGowOrders(deps: {
+  transfers: TransferStore;
+  notifier: Notifier;
+  context(platform: Platform): Promise<ProviderContext>;
+  credentials(platform: Platform): Promise<Record<string, string>>;
+}) {
+  const client = async () => gowClient(await deps.context('gow'), await deps.credentials('gow'));
+
+  async function place(
+    t: Transfer,
+    send: (c: Awaited<ReturnType<typeof client>>) => Promise<unknown>,
+  ) {
+    const c = await client();
+    if (!(await deps.transfers.insert(t))) throw errors.internal();
+    try {
+      await send(c);
+      await deps.transfers.change(t.id, (cur) => ({
+        ...cur,
+        details: { ...cur.details, step: 'placed' },
+      }));
+    } catch (e) {
+      const err = toCoinDockError(e, { platform: 'gow' });
+      if (err.code !== 'network' && err.code !== 'timeout') {
+        await deps.transfers.change(t.id, (cur) => ({
+          ...cur,
+          state: 'failed',
+          statusCode: err.platformCode,
+          message: err.messages,
+        }));
+        await deps.notifier.finished(t.id);
+      }
+      throw err;
+    }
+    await chrome.alarms.create(GOW_POLL_ALARM, { periodInMinutes: 1 });
+    await service.poll();
+    return (await deps.transfers.get(t.id)) ?? t;
+  }
+
+  const service = {
+    /** Where to send the fiat for a deposit. */
+    async receiveAccount() {
+      return (await client()).receiveAccountInfo();
+    },
+
+    async deposit(req: DepositRequest): Promise<Transfer> {
+      const now = Date.now();
+      const orderNo = newGowOrderNo(now);
+      const noteCode = randomAlphanumeric(8).toUpperCase();
+      const payTo = await service.receiveAccount();
+      const t: Transfer = {
+        id: orderNo,
+        platform: 'gow',
+        kind: 'gow_deposit',
+        state: 'pending',
+        amount: req.legalAmount,
+        token: 'PHP',
+        createdAt: now,
+        updatedAt: now,
+        reference: orderNo,
+        details: {
+          step: 'saved',
+          noteCode,
+          payToBank: payTo.receiveBankName ?? '',
+          payToAccount: payTo.receiveAccount ?? '',
+          payToName: [payTo.receiveFirstName, payTo.receiveMiddleName, payTo.receiveLastName]
+            .filter(Boolean)
+            .join(' '),
+          payToSwift: payTo.bankSwiftCode ?? '',
+        },
+      };
+      return place(t, (c) => c.addDepositOrder({ ...req, orderNo, noteCode }));
+    },
+
+    async withdraw(req: WithdrawalRequest): Promise<Transfer> {
+      const now = Date.now();
+      const orderNo = newGowOrderNo(now);
+      const t: Transfer = {
+        id: orderNo,
+        platform: 'gow',
+        kind: 'gow_withdraw',
+        state: 'pending',
+        amount: req.currencyAmount,
+        token: 'USDT',
+        createdAt: now,
+        updatedAt: now,
+        reference: orderNo,
+        counterparty: `${req.receiveBankName} ${req.receiveAccount}`,
+        details: { step: 'saved' },
+      };
+      return place(t, (c) => c.addWithdrawalOrder({ ...req, orderNo }));
+    },
+
+    /** Query every pending GOW order once; stop the alarm when none is left. */
+    async poll(): Promise<void> {
+      const pending = (await deps.transfers.all()).filter(
+        (t) => t.platform === 'gow' && t.state === 'pending',
+      );
+      if (pending.length === 0) {
+        await chrome.alarms.clear(GOW_POLL_ALARM);
+        return;
+      }
+      const c = await client();
+      for (const t of pending) {
+        let d;
+        try {
+          d = await c.orderDetail(t.id);
+        } catch (e) {
+          // Not found right after a restart mid-send: the order never reached GOW.
+          if (toCoinDockError(e).code === 'not_found' && t.details.step === 'saved') {
+            await deps.transfers.change(t.id, (cur) => ({
+              ...cur,
+              state: 'failed',
+              message: {
+                en: 'Interrupted before GOW received it; nothing was ordered',
+                zh: '在 GOW 收到前被中断，未下单',
+              },
+            }));
+            await deps.notifier.finished(t.id);
+          }
+          continue;
+        }
+        const status = d.applyStatus.value;
+        const state = status === 5 ? 'succeeded' : status === 2 ? 'failed' : 'pending';
+        const changed = await deps.transfers.change(t.id, (cur) => ({
+          ...cur,
+          state,
+          statusCode: String(status),
+          message: d.applyStatus.label,
+          details: {
+            ...cur.details,
+            step: 'placed',
+            ...amounts(d),
+          },
+        }));
+        if (changed && state !== 'pending') await deps.notifier.finished(t.id);
+      }
+    },
+  };
+  return service;
+}
+
+export type GowOrders = ReturnType<typeof createGowOrders>;

@@ -1,0 +1,141 @@
+/**
+ * Grand Chain transfers: the amount is typed in yuan and sent in fen (BigInt, never a float).
+ * Before sending, the transfer is saved as pending with how many outgoing records of the same
+ * value the history already has; a worker stopped mid-send reconciles from the history when it
+ * wakes (one more such record means it went through) instead of sending again.
+ */
+import { errors, toCoinDockError } from '../../core/errors';
+import { fenToYuan, yuanToFen } from '../../core/money';
+import type { Transfer } from '../../core/transfers';
+import { DEFAULT_TIMEOUT_MS } from '../../core/http';
+import type { GrandchainService } from '../accounts/grandchain';
+import type { TransferStore } from './transfer-store';
+import type { Notifier } from './notify';
+import { newTradeId } from './fomo-pay';
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
+
+/** A send younger than this may still be in flight (HTTP time limit plus margin): not settled yet. */
+export const IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS + 5_000;
+
+export function createGrandchainSend(deps: {
+  grandchain: GrandchainService;
+  transfers: TransferStore;
+  notifier: Notifier;
+}) {
+  async function outCount(valueFen: bigint): Promise<number> {
+    const gc = deps.grandchain;
+    const trades = await (await gc.client()).trades(await gc.session());
+    return trades.filter((t) => t.direction === 'out' && t.valueFen === valueFen).length;
+  }
+
+  async function finish(id: string, change: Partial<Transfer>): Promise<void> {
+    const done = await deps.transfers.change(id, (cur) =>
+      cur.state === 'pending' ? { ...cur, ...change } : undefined,
+    );
+    if (done) await deps.notifier.finished(id);
+  }
+
+  return {
+    async send(req: { to: string; amountYuan: string }): Promise<Transfer> {
+      const to = req.to.trim();
+      const byEmail = EMAIL.test(to);
+      if (!byEmail && !/^[A-Za-z0-9_]{1,64}$/.test(to)) {
+        throw errors.invalid_input({
+          en: 'Enter the receiver’s email or user id',
+          zh: '请输入收款人的邮箱或用户 ID',
+        });
+      }
+      const fen = yuanToFen(req.amountYuan);
+      if (fen <= 0n)
+        throw errors.invalid_input({ en: 'Enter an amount above zero', zh: '请输入大于零的金额' });
+      const gc = deps.grandchain;
+      const client = await gc.client();
+      const session = await gc.session();
+      const faceToken = await gc.faceToken();
+      const now = Date.now();
+      const t: Transfer = {
+        id: newTradeId(now),
+        platform: 'grandchain',
+        kind: 'grandchain_send',
+        state: 'pending',
+        amount: fenToYuan(fen),
+        token: 'CNY',
+        createdAt: now,
+        updatedAt: now,
+        counterparty: to,
+        details: { fen: fen.toString(), step: 'saved', outBefore: String(await outCount(fen)) },
+      };
+      await deps.transfers.insert(t);
+      try {
+        await deps.transfers.change(t.id, (cur) => ({
+          ...cur,
+          details: { ...cur.details, step: 'sending' },
+        }));
+        const r = await client.transfer(session, {
+          valueFen: fen,
+          ...(byEmail ? { receiverEmail: to } : { receiverUserId: to }),
+          ...(faceToken ? { faceToken } : {}),
+        });
+        await finish(t.id, {
+          state: 'succeeded',
+          reference: r.orderId !== undefined ? String(r.orderId) : undefined,
+          message: {
+            en: `Sent. Balance ${fenToYuan(r.balanceFen)} CNY`,
+            zh: `已转出。余额 ${fenToYuan(r.balanceFen)} 元`,
+          },
+          details: { ...t.details, step: 'done', balanceFen: r.balanceFen.toString() },
+        });
+      } catch (e) {
+        const err = toCoinDockError(e, { platform: 'grandchain' });
+        // A transport failure leaves the outcome unknown: keep it pending for reconciliation.
+        if (err.code === 'network' || err.code === 'timeout') throw err;
+        await finish(t.id, {
+          state: 'failed',
+          statusCode: err.platformCode,
+          message: err.messages,
+        });
+        throw err;
+      }
+      return (await deps.transfers.get(t.id)) ?? t;
+    },
+
+    /** Settle sends whose outcome is unknown (worker stopped, network lost) from the history. */
+    async reconcile(): Promise<void> {
+      for (const t of await deps.transfers.all()) {
+        if (t.platform !== 'grandchain' || t.state !== 'pending' || t.details.step === 'saved')
+          continue;
+        const fen = BigInt(t.details.fen ?? '0');
+        const now = await outCount(fen);
+        if (now > Number(t.details.outBefore ?? '0')) {
+          await finish(t.id, {
+            state: 'succeeded',
+            message: { en: 'Found in Grand Chain’s history', zh: '已在 Grand Chain 记录中找到' },
+          });
+        } else {
+          await finish(t.id, {
+            state: 'failed',
+            message: {
+              en: 'Not sent: it is not in Grand Chain’s history',
+              zh: '未转出：Grand Chain 记录中没有此笔',
+            },
+          });
+        }
+      }
+      // Saved but never sent: nothing left the browser.
+      for (const t of await deps.transfers.all()) {
+        if (t.platform === 'grandchain' && t.state === 'pending' && t.details.step === 'saved') {
+          await finish(t.id, {
+            state: 'failed',
+            message: {
+              en: 'Interrupted before sending; nothing was sent',
+              zh: '发送前被中断，未转出',
+            },
+          });
+        }
+      }
+    },
+  };
+}
+
+export type GrandchainSend = ReturnType<typeof createGrandchainSend>;
