@@ -1,17 +1,10 @@
 /** Processing any FOMO JSON reply: envelope checks first, then the payload's schema. */
 import type * as v from 'valibot';
-import { errors, type ErrorCode } from '../../core/errors';
-import { parseJson, validate, type HttpResponse } from '../../core/http';
+import { validate, type HttpResponse } from '../../core/http';
+import { parseJsonReply } from '../../core/json-reply';
 import { FOMO_SUCCESS_STATUS } from './error-table';
 import { fomoCodeError, fomoOAuthError } from './errors';
 import { replySchema } from './schemas';
-
-const STATUS_KIND: Record<number, ErrorCode> = {
-  400: 'invalid_input',
-  401: 'auth_expired',
-  403: 'permission',
-  404: 'not_found',
-};
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -23,25 +16,7 @@ export function processFomoReply<S extends v.GenericSchema>(
   schema: S,
 ): v.InferOutput<S> {
   const where = { platform: 'fomo' as const, endpoint, status: res.status };
-  if (res.redirected) {
-    throw errors.bad_response(
-      { en: 'FOMO answered with a redirect', zh: 'FOMO 返回了重定向' },
-      where,
-    );
-  }
-  const ok = res.status >= 200 && res.status < 300;
-  const statusError = () =>
-    errors[STATUS_KIND[res.status] ?? (res.status >= 500 ? 'platform' : 'bad_response')](
-      { en: `FOMO answered HTTP ${res.status}`, zh: `FOMO 返回 HTTP ${res.status}` },
-      where,
-    );
-  let reply: v.InferOutput<typeof replySchema>;
-  try {
-    reply = parseJson(res.text(), replySchema, where);
-  } catch (e) {
-    if (!ok) throw statusError();
-    throw e;
-  }
+  const { reply, ok, statusError } = parseJsonReply(res, where, 'FOMO', replySchema);
   if (reply.error) throw fomoOAuthError(reply.error, { endpoint, status: res.status });
   const code = reply.status ?? reply.code;
   if (code !== undefined && code !== String(FOMO_SUCCESS_STATUS)) {

@@ -5,8 +5,9 @@
  * Success codes: 0 (and 200, which some HiCoin gateways use), as number or string.
  */
 import * as v from 'valibot';
-import { errors, type ErrorCode } from '../../core/errors';
-import { parseJson, validate, type HttpResponse } from '../../core/http';
+import { errors } from '../../core/errors';
+import { validate, type HttpResponse } from '../../core/http';
+import { parseJsonReply } from '../../core/json-reply';
 import { hicoinDescription } from './description';
 
 const code = v.pipe(
@@ -27,13 +28,6 @@ const replySchema = v.looseObject({
 });
 
 const SUCCESS = new Set(['0', '200']);
-
-const STATUS_KIND: Record<number, ErrorCode> = {
-  400: 'invalid_input',
-  401: 'auth_expired',
-  403: 'permission',
-  404: 'not_found',
-};
 
 export function hicoinCodeError(
   codeText: string,
@@ -59,25 +53,7 @@ export function processHicoinReply<S extends v.GenericSchema>(
   schema: S,
 ): v.InferOutput<S> {
   const where = { platform: 'hicoin' as const, endpoint, status: res.status };
-  if (res.redirected) {
-    throw errors.bad_response(
-      { en: 'HiCoin answered with a redirect', zh: 'HiCoin 返回了重定向' },
-      where,
-    );
-  }
-  const ok = res.status >= 200 && res.status < 300;
-  const statusError = () =>
-    errors[STATUS_KIND[res.status] ?? (res.status >= 500 ? 'platform' : 'bad_response')](
-      { en: `HiCoin answered HTTP ${res.status}`, zh: `HiCoin 返回 HTTP ${res.status}` },
-      where,
-    );
-  let reply: v.InferOutput<typeof replySchema>;
-  try {
-    reply = parseJson(res.text(), replySchema, where);
-  } catch (e) {
-    if (!ok) throw statusError();
-    throw e;
-  }
+  const { reply, ok, statusError } = parseJsonReply(res, where, 'HiCoin', replySchema);
   if (reply.errcode !== undefined && reply.errcode !== '0') {
     throw hicoinCodeError(reply.errcode, reply.errmsg, { endpoint, status: res.status });
   }
