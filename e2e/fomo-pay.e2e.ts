@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { CONTROL, DEMO, MERCHANT_PATHS } from '../sandbox/contract';
 import type { Transfer } from '../src/core/transfers';
+import { banner } from './banner-reader';
 
 let h: Harness;
 
@@ -92,6 +93,11 @@ describe('FOMO pay page', () => {
       .poll(() => transfer(t.id), { timeout: 15_000 })
       .toMatchObject({ state: 'succeeded', statusCode: '1' });
     expect((await transfer(t.id))?.details.transferId).toBeTruthy();
+    // The return page's banner knows this transfer: it is not "unrecognised".
+    const shown = await banner(tab);
+    expect(shown.title).toContain('FOMO');
+    expect(shown.lines.join(' ')).toContain('12.5');
+    expect(shown.lines.join(' ')).not.toMatch(/unrecognised/i);
     expect(await notifications()).toEqual([`transfer:${t.id}`]);
     expect(await badge()).toBe('1');
     // The merchant's server got FOMO's callback for this trade.
@@ -113,6 +119,7 @@ describe('FOMO pay page', () => {
     const again = await h.context.newPage();
     await again.goto(payUrl);
     await expect.poll(() => again.url(), { timeout: 10_000 }).toContain('status=201');
+    expect((await banner(again)).lines.join(' ')).toMatch(/201/);
     await new Promise((r) => setTimeout(r, 500));
     expect(await transfer(firstId)).toMatchObject({ state: 'succeeded', statusCode: '1' });
     expect(await notifications()).toEqual([`transfer:${firstId}`]);

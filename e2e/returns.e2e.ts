@@ -10,7 +10,8 @@
  * `CSS.getComputedStyleForNode` for the styles inside. Nothing is exposed to the page for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { banner, readBannerWith, withCdp } from './banner-reader';
 import { launch, MERCHANT_PATHS, type Harness } from './harness';
 import { FOMO_ERROR_CODES, FOMO_SUCCESS_TEXT } from '../src/providers/fomo/error-table';
 import { PLATFORM_NAMES } from '../src/core/i18n';
@@ -23,97 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-interface CdpNode {
-  nodeId: number;
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-  shadowRootType?: string;
-}
-
-function attr(n: CdpNode, name: string): string | undefined {
-  const a = n.attributes ?? [];
-  for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
-  return undefined;
-}
-
-function find(n: CdpNode | undefined, pred: (n: CdpNode) => boolean): CdpNode | undefined {
-  if (!n) return undefined;
-  if (pred(n)) return n;
-  for (const c of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
-    const hit = find(c, pred);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-function text(n: CdpNode | undefined): string {
-  if (!n) return '';
-  if (n.nodeType === 3) return n.nodeValue;
-  return [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join('');
-}
-
-interface Banner {
-  rootType: string | undefined;
-  title: string;
-  lines: string[];
-  tone: string | undefined;
-  lang: string | undefined;
-  closeLabel: string | undefined;
-  openLabel: string;
-  /** For further CDP calls in the same session. */
-  nodes: { box: CdpNode; open: CdpNode };
-}
-
-async function withCdp<T>(page: Page, fn: (cdp: CDPSession) => Promise<T>): Promise<T> {
-  const cdp = await h.context.newCDPSession(page);
-  try {
-    return await fn(cdp);
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
-async function readBannerWith(cdp: CDPSession): Promise<Banner | undefined> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-    root: CdpNode;
-  };
-  const host = find(root, (n) => n.nodeName === 'COINDOCK-BANNER');
-  const shadow = host?.shadowRoots?.[0];
-  const status = find(shadow, (n) => attr(n, 'role') === 'status');
-  const box = find(shadow, (n) => attr(n, 'class') === 'box');
-  const close = find(shadow, (n) => attr(n, 'class') === 'close');
-  const open = find(shadow, (n) => attr(n, 'class') === 'open');
-  if (!shadow || !status || !box || !close || !open) return undefined;
-  const paragraphs = (status.children ?? []).filter((c) => c.nodeName === 'P').map(text);
-  return {
-    rootType: shadow.shadowRootType,
-    title: paragraphs[0] ?? '',
-    lines: paragraphs.slice(1),
-    tone: attr(box, 'data-tone'),
-    lang: attr(box, 'lang'),
-    closeLabel: attr(close, 'aria-label'),
-    openLabel: text(open),
-    nodes: { box, open },
-  };
-}
-
-/** The banner once its live region is filled. */
-async function banner(page: Page): Promise<Banner> {
-  await page.locator('coindock-banner').waitFor({ state: 'attached' });
-  let last: Banner | undefined;
-  await expect
-    .poll(async () => {
-      last = await withCdp(page, readBannerWith);
-      return last?.lines.length ?? 0;
-    })
-    .toBeGreaterThan(0);
-  return last!;
-}
 
 async function visit(path: string, params: Record<string, string>): Promise<Page> {
   const page = await h.context.newPage();
