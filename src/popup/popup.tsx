@@ -9,6 +9,7 @@ import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
 import { TransferForms } from './transfers/transfer-forms';
 import { TransferList } from './transfers/transfer-list';
+import { ActivitySection } from './activity/activity-section';
 import type { Transfer } from '../core/transfers';
 
 export function Popup() {
@@ -115,6 +116,7 @@ export function Popup() {
               ))}
             </ul>
           </section>
+          <ActivitySection lang={lang} />
           <section aria-labelledby="tx-h" class="stack">
             <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
             <TransferForms

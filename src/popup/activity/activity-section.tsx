@@ -1,0 +1,208 @@
+/**
+ * The popup's Activity: every source merged newest first, filtered by platform, token and text,
+ * exported as CSV, with unread Grand Chain transfers to receive.
+ *
+ * Render from cache first (issue 5 §5): the list, the status and the net flow come from what the
+ * worker has stored (no network), and only then is a sync asked for; its result refreshes the
+ * rows in place (stale-while-revalidate), never blanking what is shown.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../../ext/messaging';
+import { PLATFORMS, toCoinDockError, type Platform } from '../../core/errors';
+import { PLATFORM_NAMES, errorLang, t, type Lang } from '../../core/i18n';
+import type { ActivityFilter, ActivityOverview, NetFlowView } from '../../core/activity';
+import { VirtualList } from '../../ui/virtual-list';
+import { ActivityRow } from './activity-row';
+import { SourceStatusList } from './source-status';
+import { NetFlow } from './net-flow';
+import { UnreadList } from './unread-list';
+import { useActivityRows } from './use-activity-rows';
+import './activity.css';
+
+const ROW_HEIGHT = 46;
+const LIST_HEIGHT = 322;
+const SEARCH_DELAY_MS = 250;
+
+function download(fileName: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ActivitySection({ lang }: { lang: Lang }) {
+  const [overview, setOverview] = useState<ActivityOverview>();
+  const [netFlow, setNetFlow] = useState<NetFlowView>();
+  const [version, setVersion] = useState(0);
+  const [syncing, setSyncing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; error: boolean }>();
+  const [platform, setPlatform] = useState<Platform | ''>('');
+  const [token, setToken] = useState('');
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(typed.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const filter: ActivityFilter = {
+    ...(platform ? { platform } : {}),
+    ...(token ? { token } : {}),
+    ...(query ? { query } : {}),
+  };
+  const rows = useActivityRows(filter, version);
+  const fail = (e: unknown) =>
+    setNotice({ text: toCoinDockError(e).text(errorLang(lang)), error: true });
+
+  async function refresh(force: boolean) {
+    setSyncing(true);
+    try {
+      setOverview(await send('activity/sync', force ? { force } : {}));
+      setNetFlow(await send('activity/net-flow', {}));
+      setVersion((v) => v + 1);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setSyncing(false);
+    }
+  }
+
+  useEffect(() => {
+    // Stored data first, then the sync behind it.
+    void Promise.all([send('activity/status', {}), send('activity/net-flow', {})])
+      .then(([o, n]) => {
+        setOverview(o);
+        setNetFlow(n);
+      })
+      .catch(fail)
+      .finally(() => void refresh(false));
+  }, []);
+
+  async function receive(orderId: string) {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      setOverview(await send('activity/receive', { orderId }));
+      setVersion((v) => v + 1);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function exportCsv() {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      const file = await send('activity/csv', filter);
+      download(file.fileName, file.content);
+      setNotice({ text: t(lang, 'activity.exported', { file: file.fileName }), error: false });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const filtered = Boolean(platform || token || query);
+  const total = rows.total;
+
+  return (
+    <section aria-labelledby="activity-h" class="stack" data-testid="activity">
+      <div class="row">
+        <h2 id="activity-h">{t(lang, 'activity.title')}</h2>
+        <button type="button" disabled={syncing} onClick={() => void refresh(true)}>
+          {syncing ? t(lang, 'activity.refreshing') : t(lang, 'activity.refresh')}
+        </button>
+      </div>
+      {overview && <SourceStatusList lang={lang} now={Date.now()} sources={overview.sources} />}
+      {notice && (
+        <p class={notice.error ? 'error' : 'ok'} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+      <NetFlow lang={lang} view={netFlow} />
+      <UnreadList
+        lang={lang}
+        items={overview?.unread ?? []}
+        busy={busy}
+        onReceive={(id) => void receive(id)}
+      />
+      <div class="act-filters">
+        <label>
+          {t(lang, 'activity.platform')}
+          <select
+            value={platform}
+            onChange={(e) => setPlatform((e.currentTarget).value as Platform)}
+          >
+            <option value="">{t(lang, 'activity.all')}</option>
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {PLATFORM_NAMES[p][lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t(lang, 'activity.token')}
+          <select
+            value={token}
+            onChange={(e) => setToken((e.currentTarget).value)}
+          >
+            <option value="">{t(lang, 'activity.all')}</option>
+            {(overview?.tokens ?? []).map((tk) => (
+              <option key={tk} value={tk}>
+                {tk}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="act-search">
+          {t(lang, 'activity.search')}
+          <input
+            type="search"
+            value={typed}
+            onInput={(e) => setTyped((e.currentTarget).value)}
+          />
+        </label>
+      </div>
+      <div class="row">
+        <span class="muted" data-testid="activity-count" aria-live="polite">
+          {total === undefined
+            ? t(lang, 'activity.loading')
+            : t(lang, 'activity.count', { n: total })}
+        </span>
+        <button type="button" disabled={busy || !total} onClick={() => void exportCsv()}>
+          {t(lang, 'activity.export')}
+        </button>
+      </div>
+      {rows.error && (
+        <p class="error" role="alert">
+          {rows.error.text(errorLang(lang))}
+        </p>
+      )}
+      {total === 0 ? (
+        <p class="muted" data-testid="activity-empty">
+          {t(lang, filtered ? 'activity.noMatch' : 'activity.empty')}
+        </p>
+      ) : total !== undefined ? (
+        <VirtualList
+          total={total}
+          rowHeight={ROW_HEIGHT}
+          height={Math.min(LIST_HEIGHT, total * ROW_HEIGHT + 2)}
+          label={t(lang, 'activity.list')}
+          idPrefix="act"
+          resetKey={JSON.stringify(filter)}
+          dataKey={version}
+          onWindow={(w) => rows.ensure(w.start, w.end)}
+          renderRow={(i) => <ActivityRow item={rows.row(i)} lang={lang} />}
+        />
+      ) : null}
+    </section>
+  );
+}
