@@ -197,7 +197,7 @@ describe('activity', () => {
     await popup.getByTestId('activity').getByRole('button', { name: 'Export CSV' }).click();
     const file = await downloading;
     expect(file.suggestedFilename()).toMatch(/^coindock-activity-[\dT:Z-]+\.csv$/);
-    const text = await readFile((await file.path()), 'utf8');
+    const text = await readFile(await file.path(), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');

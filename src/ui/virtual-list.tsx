@@ -158,7 +158,7 @@ export function VirtualList(p: VirtualListProps) {
       aria-label={p.label}
       aria-activedescendant={p.total > 0 ? `${p.idPrefix}-${current}` : undefined}
       style={{ height: `${p.height}px` }}
-      onScroll={(e) => setScrollTop((e.currentTarget).scrollTop)}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
     >
       <div class="vspacer" style={{ height: `${p.total * p.rowHeight}px` }}>

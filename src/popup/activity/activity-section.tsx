@@ -136,10 +136,7 @@ export function ActivitySection({ lang }: { lang: Lang }) {
       <div class="act-filters">
         <label>
           {t(lang, 'activity.platform')}
-          <select
-            value={platform}
-            onChange={(e) => setPlatform((e.currentTarget).value as Platform)}
-          >
+          <select value={platform} onChange={(e) => setPlatform(e.currentTarget.value as Platform)}>
             <option value="">{t(lang, 'activity.all')}</option>
             {PLATFORMS.map((p) => (
               <option key={p} value={p}>
@@ -150,10 +147,7 @@ export function ActivitySection({ lang }: { lang: Lang }) {
         </label>
         <label>
           {t(lang, 'activity.token')}
-          <select
-            value={token}
-            onChange={(e) => setToken((e.currentTarget).value)}
-          >
+          <select value={token} onChange={(e) => setToken(e.currentTarget.value)}>
             <option value="">{t(lang, 'activity.all')}</option>
             {(overview?.tokens ?? []).map((tk) => (
               <option key={tk} value={tk}>
@@ -164,11 +158,7 @@ export function ActivitySection({ lang }: { lang: Lang }) {
         </label>
         <label class="act-search">
           {t(lang, 'activity.search')}
-          <input
-            type="search"
-            value={typed}
-            onInput={(e) => setTyped((e.currentTarget).value)}
-          />
+          <input type="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
         </label>
       </div>
       <div class="row">
