@@ -152,6 +152,37 @@ describe('connecting each platform', () => {
     await popup.close();
   });
 
+  it('GOW KYC: the popup says the state in words, opens the KYC page, and reads it again when opened', async () => {
+    await h.send('credentials/save', {
+      platform: 'gow',
+      values: {
+        apiKey: DEMO.gow.apiKey,
+        secretKey: DEMO.gow.secretKey,
+        account: 'carol@example.com',
+      },
+    });
+    await h.send('accounts/connect', { platform: 'gow' });
+    const popup = await h.openPopup();
+    const kyc = popup.locator('li[data-platform="gow"]').getByTestId('kyc');
+    await expect.poll(() => kyc.textContent()).toContain('KYC: Not verified');
+    const opened = h.context.waitForEvent('page');
+    await kyc.getByRole('button', { name: 'Open KYC page' }).click();
+    const page = await opened;
+    await page.waitForLoadState();
+    expect(page.url()).toContain('/gow/user/userKyc.html');
+    await page.getByLabel(/First name/).fill('Carol');
+    await page.getByLabel(/Last name/).fill('Lee');
+    await page.getByLabel(/Date of birth/).fill('1991-02-03');
+    await page.getByLabel(/ID document number/).fill('P1234567');
+    await page.getByRole('button', { name: /Submit for review/ }).click();
+    await popup.close();
+    const again = await h.openPopup();
+    await expect
+      .poll(() => again.locator('li[data-platform="gow"]').getByTestId('kyc').textContent())
+      .toContain('KYC: Under review');
+    await again.close();
+  });
+
   it('keeps no token in clear anywhere', async () => {
     const dump = JSON.stringify([await h.storage('local'), await h.storage('session')]);
     type Issued = { accessTokens: { token: string }[]; refreshTokens: { token: string }[] };

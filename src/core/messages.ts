@@ -109,6 +109,8 @@ export type MessageMap = {
   'accounts/dismiss-flow': Privileged<{ id: string }, AccountsView>;
   /** Fetch the account's profile again with its token (refreshing the token if needed). */
   'accounts/profile': Privileged<{ platform: Platform }, Account>;
+  /** Open GOW's KYC page for the configured account in a tab. */
+  'accounts/kyc-page': Privileged<Empty, void>;
   /** Grand Chain: step 1 of registration; Grand Chain emails a code. */
   'grandchain/register': Privileged<{ email: string; password: string; nickName: string }, void>;
   'grandchain/resend': Privileged<{ email: string }, void>;
@@ -188,6 +190,7 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'accounts/disconnect': { access: 'privileged' },
   'accounts/dismiss-flow': { access: 'privileged' },
   'accounts/profile': { access: 'privileged' },
+  'accounts/kyc-page': { access: 'privileged' },
   'grandchain/register': { access: 'privileged' },
   'grandchain/resend': { access: 'privileged' },
   'grandchain/verify': { access: 'privileged' },

@@ -14,6 +14,7 @@ export interface AccountCardProps {
   onConnect: () => void;
   onDisconnect: () => void;
   onDismiss: (id: string) => void;
+  onKyc?: () => void;
 }
 
 /** One platform: who is connected, in what state, and what the user can do next. */
@@ -64,6 +65,19 @@ export function AccountCard(p: AccountCardProps) {
       >
         {status.text}
       </div>
+      {p.platform === 'gow' && account?.details.cardStatusEn && (
+        <div class="row" data-testid="kyc">
+          <span>
+            {t(lang, 'account.kyc', {
+              status:
+                (zh === 'zh' ? account.details.cardStatusZh : account.details.cardStatusEn) ?? '',
+            })}
+          </span>
+          <button type="button" onClick={p.onKyc}>
+            {t(lang, 'account.kycOpen')}
+          </button>
+        </div>
+      )}
       <div class="row">
         {action && (
           <button type="button" class="primary" disabled={p.busy} onClick={p.onConnect}>

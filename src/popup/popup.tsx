@@ -32,8 +32,13 @@ export function Popup() {
   const [transfersNow, setTransfersNow] = useState<Transfer[]>();
   const [error, setError] = useState<string>();
 
-  // Behind what is painted: query pending orders and settle interrupted sends.
+  // Behind what is painted: query pending orders and settle interrupted sends, and read the
+  // KYC state again (it changes on GOW's side while the popup is closed).
   useEffect(() => {
+    void send('accounts/profile', { platform: 'gow' }).then(
+      () => send('accounts/list', {}).then(setAccountsNow),
+      () => undefined,
+    );
     void send('transfers/refresh', {}).then(setTransfersNow, () => undefined);
   }, []);
   const done = state.status === 'done' ? state.value : undefined;
@@ -112,6 +117,7 @@ export function Popup() {
                   onConnect={() => connect(p)}
                   onDisconnect={() => void act(() => send('accounts/disconnect', { platform: p }))}
                   onDismiss={(id) => void act(() => send('accounts/dismiss-flow', { id }))}
+                  onKyc={() => void send('accounts/kyc-page', {})}
                 />
               ))}
             </ul>

@@ -9,7 +9,7 @@ import type { AccountStore } from '../accounts/account-store';
 import type { TokenService } from '../accounts/tokens';
 import type { FlowService } from '../accounts/flows';
 import { isRedirectPlatform } from '../accounts/connectors';
-import { fetchProfile, gowAccount } from '../accounts/profiles';
+import { fetchProfile, gowAccount, gowClient } from '../accounts/profiles';
 
 type AccountHandlers = Pick<
   Handlers<MessageMap>,
@@ -18,6 +18,7 @@ type AccountHandlers = Pick<
   | 'accounts/disconnect'
   | 'accounts/dismiss-flow'
   | 'accounts/profile'
+  | 'accounts/kyc-page'
 >;
 
 export function flowView(f: Flow): FlowView {
@@ -94,6 +95,11 @@ export function accountHandlers(deps: {
       const { id } = v.parse(v.object({ id: v.string() }), req);
       await flows.dismiss(id);
       return view();
+    },
+    async 'accounts/kyc-page'() {
+      await deps.ready;
+      const url = gowClient(await deps.context('gow'), await deps.credentials('gow')).kycPageUrl();
+      await chrome.tabs.create({ url, active: true });
     },
     async 'accounts/profile'(req) {
       await deps.ready;
