@@ -1,0 +1,108 @@
+/**
+ * Benchmark: how much JavaScript the popup loads, gzipped (goal ≤ 30 KB, issue 5 "Performance").
+ * Reads the built extension (run `npm run build` first), starts at the popup's HTML and follows
+ * its module graph: the HTML's module scripts and modulepreloads, then every static `import` of
+ * each module. Dynamic `import()`s are listed apart (loaded only when used). Prints one JSON
+ * object; see bench/README.md.
+ *
+ *   npm run build && npx tsx bench/popup-size.ts [--dist dist] [--html src/popup/index.html]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string', default: resolve(import.meta.dirname, '..', 'dist') },
+    html: { type: 'string', default: 'src/popup/index.html' },
+  },
+});
+const dist = resolve(values.dist);
+const htmlPath = join(dist, values.html);
+const GOAL_GZIP_BYTES = 30 * 1024;
+
+if (!existsSync(htmlPath)) {
+  console.error(`${htmlPath} is missing: run \`npm run build\` first`);
+  process.exit(1);
+}
+
+/** A URL as written in a file of `fromFile` → a path inside dist (root-relative or relative). */
+function toPath(url: string, fromFile: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined; // another origin: not the popup's
+  const clean = url.split(/[?#]/)[0]!;
+  return normalize(clean.startsWith('/') ? join(dist, clean) : join(dirname(fromFile), clean));
+}
+
+const html = readFileSync(htmlPath, 'utf8');
+const entries: string[] = [];
+const css: string[] = [];
+for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) entries.push(m[1]!);
+for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) {
+  entries.push(m[1]!);
+}
+for (const m of html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)) {
+  css.push(m[1]!);
+}
+
+// Minified ES modules: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`.
+const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+
+const loaded = new Set<string>();
+const lazy = new Set<string>();
+const queue = entries.map((e) => toPath(e, htmlPath)).filter((p): p is string => p !== undefined);
+while (queue.length) {
+  const file = queue.shift()!;
+  if (loaded.has(file)) continue;
+  if (!existsSync(file)) {
+    console.error(`The popup loads ${relative(dist, file)}, which is not in dist/`);
+    process.exit(1);
+  }
+  loaded.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const m of code.matchAll(STATIC_IMPORT)) {
+    const p = toPath(m[1]!, file);
+    if (p) queue.push(p);
+  }
+  for (const m of code.matchAll(DYNAMIC_IMPORT)) {
+    const p = toPath(m[1]!, file);
+    if (p) lazy.add(p);
+  }
+}
+
+function sizes(file: string) {
+  const bytes = readFileSync(file);
+  return {
+    file: relative(dist, file),
+    bytes: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+  };
+}
+
+const js = [...loaded].map(sizes).sort((a, b) => b.gzip - a.gzip);
+const styles = css
+  .map((c) => toPath(c, htmlPath))
+  .filter((p): p is string => !!p)
+  .map(sizes);
+const lazyJs = [...lazy].filter((f) => !loaded.has(f)).map(sizes);
+const totalGzip = js.reduce((n, f) => n + f.gzip, 0);
+
+console.info(
+  JSON.stringify(
+    {
+      html: values.html,
+      jsFiles: js.length,
+      jsBytes: js.reduce((n, f) => n + f.bytes, 0),
+      jsGzipBytes: totalGzip,
+      jsGzipKb: Math.round((totalGzip / 1024) * 100) / 100,
+      goalGzipKb: GOAL_GZIP_BYTES / 1024,
+      withinGoal: totalGzip <= GOAL_GZIP_BYTES,
+      js,
+      lazyJs,
+      css: styles,
+    },
+    null,
+    2,
+  ),
+);
