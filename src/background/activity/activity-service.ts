@@ -8,7 +8,6 @@
 import { errors } from '../../core/errors';
 import {
   ACTIVITY_PAGE_MAX,
-  ACTIVITY_SOURCES,
   type ActivityFilter,
   type ActivityItem,
   type ActivityOverview,
@@ -27,13 +26,14 @@ import type { ActivityCache, CachedActivity } from './activity-cache';
 import { buildCsv, csvFileName } from './csv';
 import { mergeOthers } from './merge';
 import {
+  currentStatuses,
   failed,
   fetchGrandchain,
   notConnected,
   syncBiyong,
   type GrandchainAccess,
 } from './sources';
-import { buildView, readView, type ActivityView, type LedgerSnapshot } from './view';
+import { buildView, readView, signature, type ActivityView, type LedgerSnapshot } from './view';
 
 export interface ActivityDeps {
   ledgerStore: LedgerStore;
@@ -60,16 +60,6 @@ const CSV_BLOCK = 1000;
 
 function bad(en: string, zh: string) {
   return errors.invalid_input({ en, zh }, { endpoint: 'activity' });
-}
-
-/** Cheap identity of the small rows: a view built on other rows must not be reused. */
-function signature(items: readonly ActivityItem[]): string {
-  let h = 0x811c9dc5;
-  for (const i of items) {
-    const s = `${i.id}|${i.status}|${i.amount}|${i.time}|${i.text.en}`;
-    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  }
-  return `${items.length}:${(h >>> 0).toString(36)}`;
 }
 
 export function createActivityService(deps: ActivityDeps) {
@@ -136,18 +126,11 @@ export function createActivityService(deps: ActivityDeps) {
       ledgerSnapshot(),
     ]);
     const gcRows = await grandchainRows(cached);
-    return ACTIVITY_SOURCES.map((source): SourceStatus => {
-      const stored = cached.status[source];
-      if (source === 'transfers') {
-        return { source, state: 'ok', syncedAt: now(), count: transfers.length };
-      }
-      const connected = source === 'biyong' ? by?.details.openId : gc?.details.email;
-      const count = source === 'biyong' ? (snap?.count ?? 0) : gcRows.length;
-      if (!connected) return notConnected(source, 0);
-      if (!stored || stored.state === 'not_connected') {
-        return { source, state: 'ok', syncedAt: null, count };
-      }
-      return { ...stored, count };
+    return currentStatuses(cached.status, {
+      biyong: by?.details.openId ? (snap?.count ?? 0) : undefined,
+      grandchain: gc?.details.email ? gcRows.length : undefined,
+      transfers: transfers.length,
+      now: now(),
     });
   }
 

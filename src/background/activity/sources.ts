@@ -4,7 +4,12 @@
  * `locked` and leaves its cached rows as they are; any other failure reports `error` in words.
  */
 import { toCoinDockError, type CoinDockError } from '../../core/errors';
-import type { ActivityItem, ActivitySource, SourceStatus } from '../../core/activity';
+import {
+  ACTIVITY_SOURCES,
+  type ActivityItem,
+  type ActivitySource,
+  type SourceStatus,
+} from '../../core/activity';
 import type { Account } from '../../core/accounts';
 import type { BiyongClient } from '../../providers/biyong';
 import type { GrandchainClient, GrandchainSession } from '../../providers/grandchain/client';
@@ -73,4 +78,31 @@ export async function fetchGrandchain(
   // incoming transfers are not listed anywhere until received.
   const unread = client.revision() === 'seed' ? [] : await client.unread(session);
   return { owner: session.email, items: [...tradeItems(trades, now), ...unreadItems(unread, now)] };
+}
+
+/**
+ * Each source's status as the popup sees it: the stored outcome of its last sync with the count
+ * of rows held now; `not_connected` when its account is gone (counts: undefined = no account).
+ */
+export function currentStatuses(
+  stored: Partial<Record<ActivitySource, SourceStatus>>,
+  held: {
+    biyong: number | undefined;
+    grandchain: number | undefined;
+    transfers: number;
+    now: number;
+  },
+): SourceStatus[] {
+  return ACTIVITY_SOURCES.map((source): SourceStatus => {
+    if (source === 'transfers') {
+      // Local records, always current.
+      return { source, state: 'ok', syncedAt: held.now, count: held.transfers };
+    }
+    const count = held[source];
+    if (count === undefined) return notConnected(source);
+    const last = stored[source];
+    if (!last || last.state === 'not_connected')
+      return { source, state: 'ok', syncedAt: null, count };
+    return { ...last, count };
+  });
 }

@@ -146,3 +146,13 @@ export async function readView(
   }
   return out;
 }
+
+/** Cheap identity of the small rows: a view built on other rows must not be reused. */
+export function signature(items: readonly ActivityItem[]): string {
+  let h = 0x811c9dc5;
+  for (const i of items) {
+    const s = `${i.id}|${i.status}|${i.amount}|${i.time}|${i.text.en}`;
+    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  }
+  return `${items.length}:${(h >>> 0).toString(36)}`;
+}
