@@ -7,7 +7,6 @@
  * Stored data is checked before use: anything off-shape reads as empty (the next sync refills it).
  */
 import * as v from 'valibot';
-import { createStore, get, set, clear, type UseStore } from 'idb-keyval';
 import { PLATFORMS } from '../../core/errors';
 import {
   ACTIVITY_SOURCES,
@@ -71,13 +70,54 @@ export function parseCached(raw: unknown): CachedActivity {
 }
 
 const KEY = 'state';
+const STORE = 'activity';
 
+/**
+ * One object store in its own database. The connection closes itself when another context
+ * deletes or upgrades the database ("forget everything" calls indexedDB.deleteDatabase): held
+ * open, it would block the deletion until the worker stops and keep serving erased rows.
+ */
 export function createIdbActivityCache(dbName: string = ACTIVITY_DB): ActivityCache {
-  const use: UseStore = createStore(dbName, 'activity');
+  let db: Promise<IDBDatabase> | undefined;
+
+  function open(): Promise<IDBDatabase> {
+    db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(dbName);
+      r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+      r.onsuccess = () => {
+        const conn = r.result;
+        conn.onversionchange = () => {
+          conn.close();
+          db = undefined;
+        };
+        resolve(conn);
+      };
+      r.onerror = () => reject(r.error ?? new Error(`Could not open ${dbName}`));
+    }).catch((e: unknown) => {
+      db = undefined;
+      throw e;
+    });
+    return db;
+  }
+
+  async function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>) {
+    const conn = await open();
+    return new Promise<T>((resolve, reject) => {
+      const tx = conn.transaction(STORE, mode);
+      const req = op(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    });
+  }
+
   return {
-    read: async () => parseCached(await get(KEY, use)),
-    write: (value) => set(KEY, value, use),
-    clear: () => clear(use),
+    read: async () => parseCached(await run('readonly', (s) => s.get(KEY))),
+    write: async (value) => {
+      await run('readwrite', (s) => s.put(value, KEY));
+    },
+    clear: async () => {
+      await run('readwrite', (s) => s.clear());
+    },
   };
 }
 
