@@ -298,4 +298,15 @@ describe('activity', () => {
     expect(await count(offline)).toBe(before);
     expect(await offline.getByTestId('activity-row').count()).toBeGreaterThan(3);
   });
+
+  it('speaks Chinese when the user chose it', async () => {
+    await h.send('settings/update', { language: 'zh-CN' });
+    const popup = await h.openPopup();
+    await expect.poll(() => popup.locator('#activity-h').textContent()).toBe('动态');
+    await expect.poll(() => count(popup)).toMatch(/^\d+ 条$/);
+    await expect
+      .poll(() => popup.getByTestId('activity-row').first().textContent())
+      .toMatch(/币用 · 币用资金流水|大链/);
+    await popup.close();
+  });
 });
