@@ -28,7 +28,7 @@ import { createFlowService, isRedirectTo } from './accounts/flows';
 import { refresherFor } from './accounts/profiles';
 import { createGrandchainService } from './accounts/grandchain';
 import { grandchainHandlers } from './handlers/grandchain';
-import { flowView } from './handlers/accounts';
+import { flowView } from '../core/accounts';
 import { transferHandlers } from './handlers/transfers';
 import { createTransferStore } from './transfers/transfer-store';
 import { createNotifier } from './transfers/notify';

@@ -68,3 +68,22 @@ export type Flow = v.InferOutput<typeof FlowSchema>;
 
 /** Flows older than this are abandoned: their tab may be closed, their code expired. */
 export const FLOW_TTL_MS = 10 * 60 * 1000;
+
+/** A flow as pages see it: never the captured URL, which holds the one-time code. */
+export function flowView(f: Flow): {
+  id: string;
+  platform: Flow['platform'];
+  step: Flow['step'];
+  startedAt: number;
+  error?: { en: string; zh: string; code: string };
+} {
+  return {
+    id: f.id,
+    platform: f.platform,
+    step: f.step,
+    startedAt: f.startedAt,
+    ...(f.error
+      ? { error: { en: f.error.message.en, zh: f.error.message.zh, code: f.error.code } }
+      : {}),
+  };
+}

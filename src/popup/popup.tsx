@@ -5,6 +5,7 @@ import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import { useAsync } from '../ui/use-async';
+import { readCachedState } from './cached-state';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
 import { TransferForms } from './transfers/transfer-forms';
@@ -13,19 +14,10 @@ import { ActivitySection } from './activity/activity-section';
 import type { Transfer } from '../core/transfers';
 
 export function Popup() {
-  const state = useAsync(async () => {
-    const [ping, settings, returns, vault, accounts, transfers] = await Promise.all([
-      send('ping', {}),
-      send('settings/get', {}),
-      send('returns/list', {}),
-      send('vault/status', {}),
-      send('accounts/list', {}),
-      send('transfers/list', {}),
-    ]);
-    // Opening the popup shows the finished transfers: the badge has done its job.
-    void send('transfers/seen', {});
-    return { ping, settings, returns, vault, accounts, transfers };
-  });
+  // Paint from storage at once; the worker's answers replace it as they come (stale first).
+  const state = useAsync(readCachedState);
+  // The worker's version once it answers; null when it cannot be reached.
+  const [version, setVersion] = useState<string | null>();
   const [vaultNow, setVaultNow] = useState<VaultStatus>();
   const [accountsNow, setAccountsNow] = useState<AccountsView>();
   const [busy, setBusy] = useState(false);
@@ -35,6 +27,14 @@ export function Popup() {
   // Behind what is painted: query pending orders and settle interrupted sends, and read the
   // KYC state again (it changes on GOW's side while the popup is closed).
   useEffect(() => {
+    void send('ping', {}).then(
+      (p) => setVersion(p.version),
+      () => setVersion(null),
+    );
+    void send('vault/status', {}).then(setVaultNow, () => undefined);
+    void send('accounts/list', {}).then(setAccountsNow, () => undefined);
+    // Opening the popup shows the finished transfers: the badge has done its job.
+    void send('transfers/seen', {}).catch(() => undefined);
     void send('accounts/profile', { platform: 'gow' }).then(
       () => send('accounts/list', {}).then(setAccountsNow),
       () => undefined,
@@ -42,6 +42,7 @@ export function Popup() {
     void send('transfers/refresh', {}).then(setTransfersNow, () => undefined);
   }, []);
   const done = state.status === 'done' ? state.value : undefined;
+  const now = Date.now();
   const vault = vaultNow ?? done?.vault;
   const accounts = accountsNow ?? done?.accounts;
   const lang: Lang = resolveLanguage(done?.settings.language ?? 'auto', navigator.language);
@@ -96,9 +97,16 @@ export function Popup() {
       )}
       {done && accounts && (
         <>
-          <p class="ok" data-testid="worker-status">
-            {t(lang, 'status.ready')} · v{done.ping.version}
-          </p>
+          {version && (
+            <p class="ok" data-testid="worker-status">
+              {t(lang, 'status.ready')} · v{version}
+            </p>
+          )}
+          {version === null && (
+            <p class="error" role="alert">
+              {t(lang, 'status.unreachable')}
+            </p>
+          )}
           {vault && !vault.exists && <p class="muted">{t(lang, 'popup.noVault')}</p>}
           {vault?.exists && !vault.unlocked && <UnlockCard lang={lang} onUnlocked={setVaultNow} />}
           <section aria-labelledby="accounts-h" class="stack">
@@ -109,7 +117,7 @@ export function Popup() {
                   key={p}
                   platform={p}
                   lang={lang}
-                  now={done.ping.now}
+                  now={now}
                   environment={t(lang, `env.${done.settings.platforms[p].environment}`)}
                   account={accounts.accounts[p]}
                   flow={accounts.flows.find((f) => f.platform === p)}
@@ -135,7 +143,7 @@ export function Popup() {
                 ])
               }
             />
-            <TransferList lang={lang} now={done.ping.now} items={transfersNow ?? done.transfers} />
+            <TransferList lang={lang} now={now} items={transfersNow ?? done.transfers} />
           </section>
           <section aria-labelledby="returns-h" class="stack">
             <h2 id="returns-h">{t(lang, 'returns.title')}</h2>
@@ -147,7 +155,7 @@ export function Popup() {
                   <li class="card" key={r.id}>
                     {t(lang, 'returns.seen', {
                       platform: PLATFORM_NAMES[r.platform][lang],
-                      when: timeAgo(lang, r.seenAt, done.ping.now),
+                      when: timeAgo(lang, r.seenAt, now),
                     })}
                   </li>
                 ))}

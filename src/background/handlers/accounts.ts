@@ -1,9 +1,9 @@
 /** Connecting, listing and disconnecting accounts. */
 import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
-import type { AccountsView, FlowView, MessageMap } from '../../core/messages';
+import type { AccountsView, MessageMap } from '../../core/messages';
 import { PLATFORMS, errors, type Platform } from '../../core/errors';
-import type { Flow } from '../../core/accounts';
+import { flowView } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import type { AccountStore } from '../accounts/account-store';
 import type { TokenService } from '../accounts/tokens';
@@ -20,18 +20,6 @@ type AccountHandlers = Pick<
   | 'accounts/profile'
   | 'accounts/kyc-page'
 >;
-
-export function flowView(f: Flow): FlowView {
-  return {
-    id: f.id,
-    platform: f.platform,
-    step: f.step,
-    startedAt: f.startedAt,
-    ...(f.error
-      ? { error: { en: f.error.message.en, zh: f.error.message.zh, code: f.error.code } }
-      : {}),
-  };
-}
 
 const PlatformReq = v.object({ platform: v.picklist(PLATFORMS) });
 

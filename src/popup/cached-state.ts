@@ -1,0 +1,38 @@
+/**
+ * What the popup paints first: read straight from storage (settings, accounts, flows, transfers,
+ * returns, whether the vault exists and is unlocked), without waiting for the worker, which may
+ * be asleep. Fresh data from the worker replaces it as it arrives.
+ */
+import { getStore } from '../ext/storage';
+import { KEYS } from '../core/storage-keys';
+import { flowView } from '../core/accounts';
+import type { AccountsView, VaultStatus } from '../core/messages';
+
+export async function readCachedState() {
+  const store = getStore();
+  const [settings, accounts, flows, transfers, returns, sealed, key, prefs] = await Promise.all([
+    store.get(KEYS.settings),
+    store.get(KEYS.accounts),
+    store.get(KEYS.flows),
+    store.get(KEYS.transfers),
+    store.get(KEYS.returns),
+    store.get(KEYS.vault),
+    store.get(KEYS.vaultKey),
+    store.get(KEYS.vaultPrefs),
+  ]);
+  const vault: VaultStatus = {
+    exists: sealed !== null,
+    unlocked: sealed !== null && key !== null,
+    autoLockMinutes: prefs.autoLockMinutes,
+    iterations: sealed?.kdf.iterations ?? null,
+    secretNames: [],
+  };
+  const view: AccountsView = { accounts, flows: Object.values(flows).map(flowView) };
+  return {
+    settings,
+    accounts: view,
+    transfers: Object.values(transfers).sort((a, b) => b.createdAt - a.createdAt),
+    returns,
+    vault,
+  };
+}
