@@ -7,7 +7,7 @@
  * This file only wires services to events; each feature's logic lives in its own module.
  */
 import browser from 'webextension-polyfill';
-import { listen } from '../ext/messaging';
+import { listen } from '../ext/listen';
 import { getStore } from '../ext/storage';
 import { EXTRA_DATABASES, KEYS, MIGRATIONS } from '../core/storage-keys';
 import type { Platform } from '../core/errors';

@@ -5,7 +5,7 @@
  * URL itself and shows what it says in a banner. It never logs, stores or shows a secret: the
  * decoder keeps only whether a code or token was present.
  */
-import { send } from './send';
+import { send } from '../ext/messaging';
 import { showBanner, type BannerHandle } from './banner';
 import { bannerView, type ReportFailure } from './banner-text';
 import { hasCode } from '../core/errors';

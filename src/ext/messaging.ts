@@ -1,25 +1,9 @@
 /**
- * The message map bound to the browser (webextension-polyfill, so `onMessage` listeners can
- * answer with a promise in every browser). Pages and content scripts call `send`; the worker
- * calls `listen` once, synchronously, at top level.
+ * Sending on the one message map, for pages and content scripts. Bound straight to
+ * `chrome.runtime.sendMessage`, which returns a promise in MV3, so pages and the content script
+ * do not load webextension-polyfill; only the worker's listener needs it (src/ext/listen.ts).
  */
-import browser, { type Runtime } from 'webextension-polyfill';
-import { createDispatcher, createSend, type Handlers, type Self } from '../core/message-protocol';
-import { MESSAGE_ACCESS, type MessageMap } from '../core/messages';
-import type { CoinDockError } from '../core/errors';
+import { createSend } from '../core/message-protocol';
+import type { MessageMap } from '../core/messages';
 
-export const send = createSend<MessageMap>((envelope) => browser.runtime.sendMessage(envelope));
-
-function self(): Self {
-  return { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-}
-
-export function listen(
-  handlers: Handlers<MessageMap>,
-  onError?: (name: string, e: CoinDockError) => void,
-): void {
-  const dispatch = createDispatcher<MessageMap>(MESSAGE_ACCESS, handlers, self, onError);
-  browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) =>
-    dispatch(msg, sender),
-  );
-}
+export const send = createSend<MessageMap>((envelope) => chrome.runtime.sendMessage(envelope));

@@ -1,14 +1,13 @@
 /**
- * The three storage areas bound to the browser: chrome.storage.local, chrome.storage.session
+ * The three storage areas bound to the browser (chrome.* promise APIs, no polyfill): chrome.storage.local, chrome.storage.session
  * (kept from content scripts: the worker sets its access level to trusted contexts only) and
  * IndexedDB through idb-keyval for large data.
  */
-import browser from 'webextension-polyfill';
 import { createStore as createIdbStore, del, get, set, clear } from 'idb-keyval';
 import { createStore, type AreaBackend, type Store } from '../core/store';
 
 function chromeArea(area: 'local' | 'session'): AreaBackend {
-  const s = browser.storage[area];
+  const s = chrome.storage[area];
   return {
     async get(key) {
       const r = await s.get(key);

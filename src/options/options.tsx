@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { ENVIRONMENTS, LANGUAGES, requiredOrigins, type Settings } from '../core/settings';
@@ -41,7 +40,7 @@ export function Options() {
     try {
       // Host permission for return URLs and custom base URLs is asked here, in the saving click.
       const origins = requiredOrigins(settings);
-      if (origins.length && !(await browser.permissions.request({ origins }))) {
+      if (origins.length && !(await chrome.permissions.request({ origins }))) {
         setNotice({ tone: 'error', text: t(lang, 'options.permissionDenied') });
       }
       const saved = await send('settings/update', settings);

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
@@ -81,7 +80,7 @@ export function Popup() {
     <main>
       <header>
         <h1>{t(lang, 'app.name')}</h1>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
           {t(lang, 'action.openOptions')}
         </button>
       </header>
