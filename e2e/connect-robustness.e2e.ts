@@ -194,6 +194,20 @@ describe('faults on the token endpoints', () => {
   }
 });
 
+describe('clock skew', () => {
+  it('FOMO an hour ahead of us: the connection still completes (its token calls carry no timestamp)', async () => {
+    await h.control(CONTROL.faults, {
+      platform: 'fomo',
+      endpoint: '*',
+      kind: 'skew',
+      ms: 3_600_000,
+    });
+    const tab = await start();
+    await tab.getByRole('button', { name: 'Authorize' }).click();
+    await expect.poll(fomoAccount, { timeout: 15_000 }).toMatchObject({ state: 'connected' });
+  });
+});
+
 describe('token refresh', () => {
   async function connectWithShortTokens(seconds: number) {
     await h.control(CONTROL.seed, { fomoTokenTtlSeconds: seconds });

@@ -49,6 +49,16 @@ function ownWebAuthFlowHost(redirectUri: string): boolean {
   }
 }
 
+function expired(platform: Flow['platform']) {
+  return errors.timeout(
+    {
+      en: 'The connection was not finished within 10 minutes; please connect again',
+      zh: '连接未在 10 分钟内完成，请重新连接',
+    },
+    { platform },
+  );
+}
+
 export function createFlowService(deps: FlowDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
@@ -116,7 +126,12 @@ export function createFlowService(deps: FlowDeps) {
   }
 
   const service = {
+    /** Flows in progress; abandoned ones are ended (in words) as they are found. */
     async list(): Promise<Flow[]> {
+      const all = Object.values(await store.get(KEYS.flows));
+      for (const f of all) {
+        if (f.step !== 'failed' && f.expiresAt <= now()) await fail(f.id, expired(f.platform));
+      }
       return Object.values(await store.get(KEYS.flows));
     },
 
@@ -180,6 +195,12 @@ export function createFlowService(deps: FlowDeps) {
 
     /** The redirect arrived: keep it (once), close the tab, finish. */
     async capture(id: string, url: string): Promise<void> {
+      const stale = (await store.get(KEYS.flows))[id];
+      if (stale && stale.expiresAt <= now()) {
+        // An abandoned flow is not finished late: its code may be stale and its state too old.
+        await fail(id, expired(stale.platform));
+        return;
+      }
       const flow = await transition(id, (f) =>
         f.step === 'opened' && isRedirectTo(url, f.redirectUri)
           ? { ...f, step: 'captured', capturedUrl: url }
@@ -229,8 +250,9 @@ export function createFlowService(deps: FlowDeps) {
     /** After a worker start: finish what can be finished, end what cannot, drop the stale. */
     async resume(): Promise<void> {
       for (const f of await service.list()) {
-        if (f.expiresAt <= now()) {
-          await drop(f.id);
+        if (f.step === 'failed') {
+          // Its message stays for the popup a while, then the record goes.
+          if (f.expiresAt + FLOW_TTL_MS <= now()) await drop(f.id);
           continue;
         }
         if (f.step === 'opening' && f.mode === 'tab') await openTab(f);

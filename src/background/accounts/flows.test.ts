@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore, memoryArea } from '../../core/store';
+import { KEYS } from '../../core/storage-keys';
+import { FLOW_TTL_MS } from '../../core/accounts';
+import { defaultSettings } from '../../core/settings';
+import { SkewClock } from '../../core/http';
+import { createAccountStore } from './account-store';
+import { createFlowService, isRedirectTo } from './flows';
+import type { TokenService } from './tokens';
+
+const REDIRECT = 'https://shop.example/oauth/fomo';
+const tabs = { created: [] as string[], removed: [] as number[] };
+
+beforeEach(() => {
+  tabs.created = [];
+  tabs.removed = [];
+  vi.stubGlobal('chrome', {
+    runtime: { id: 'abcdefghijklmnopabcdefghijklmnop' },
+    tabs: {
+      create: ({ url }: { url: string }) => (tabs.created.push(url), Promise.resolve({ id: 7 })),
+      remove: (id: number) => (tabs.removed.push(id), Promise.resolve()),
+      get: () => Promise.resolve(undefined),
+    },
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function setup() {
+  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  await store.set(KEYS.settings, defaultSettings());
+  let now = 10_000_000;
+  const fetch = vi.fn(() => Promise.reject(new Error('no network in this test')));
+  const flows = createFlowService({
+    store,
+    accounts: createAccountStore(store),
+    tokens: {} as TokenService,
+    context: async () => ({ baseUrl: 'https://fomo.example/', fetch, clock: new SkewClock() }),
+    credentials: async () => ({ clientId: 'app', clientSecret: 's', redirectUri: REDIRECT }),
+    now: () => now,
+  });
+  return { store, flows, fetch, advance: (ms: number) => (now += ms) };
+}
+
+describe('connection flows', () => {
+  it('open a tab on the authorize page with a fresh state bound to the flow', async () => {
+    const { flows } = await setup();
+    const flow = await flows.start('fomo');
+    const url = new URL(tabs.created[0]!);
+    expect(url.searchParams.get('state')).toBe(flow.id);
+    expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT);
+    expect((await flows.list())[0]).toMatchObject({ step: 'opened', tabId: 7 });
+    const second = await flows.start('fomo');
+    expect(second.id).not.toBe(flow.id);
+    // Only the newest flow of a platform is kept: the older state is no longer accepted.
+    expect((await flows.list()).map((f) => f.id)).toEqual([second.id]);
+  });
+
+  it('abandoned flows expire in words, and a late redirect is not exchanged', async () => {
+    const { flows, fetch, advance } = await setup();
+    const flow = await flows.start('fomo');
+    advance(FLOW_TTL_MS + 1);
+    await flows.onTabUrl(7, `${REDIRECT}?code=late&state=${flow.id}`);
+    const [ended] = await flows.list();
+    expect(ended).toMatchObject({ step: 'failed', error: { code: 'timeout' } });
+    expect(fetch).not.toHaveBeenCalled();
+    // The message stays a while for the popup, then resume drops the record.
+    advance(FLOW_TTL_MS);
+    await flows.resume();
+    expect(await flows.list()).toEqual([]);
+  });
+
+  it('match the redirect by origin and path only', () => {
+    expect(isRedirectTo(`${REDIRECT}?code=1`, REDIRECT)).toBe(true);
+    expect(isRedirectTo('https://shop.example/oauth/fomo/x?code=1', REDIRECT)).toBe(false);
+    expect(isRedirectTo('http://shop.example/oauth/fomo?code=1', REDIRECT)).toBe(false);
+    expect(isRedirectTo('https://shop.example.evil.test/oauth/fomo', REDIRECT)).toBe(false);
+    expect(isRedirectTo('not a url', REDIRECT)).toBe(false);
+  });
+});
