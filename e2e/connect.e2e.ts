@@ -6,41 +6,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { CONTROL, DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+import { saveDemoCredentials } from './fixtures';
+import { CONTROL, DEMO } from '../sandbox/contract';
 import type { Platform } from '../src/core/errors';
 
 let h: Harness;
 const PASS = 'correct horse battery staple';
 
 async function configure(): Promise<void> {
-  const o = h.sandbox.origin;
-  const creds: Record<string, Record<string, string>> = {
-    fomo: {
-      clientId: DEMO.fomo.clientId,
-      clientSecret: DEMO.fomo.clientSecret,
-      redirectUri: o + MERCHANT_PATHS.fomoReturn,
-      serverUri: o + MERCHANT_PATHS.fomoCallback,
-      frontUri: o + MERCHANT_PATHS.fomoFront,
-    },
-    gow: { apiKey: DEMO.gow.apiKey, secretKey: DEMO.gow.secretKey, account: 'alice@example.com' },
-    biyong: {
-      appId: DEMO.biyong.appId,
-      merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
-      merchantPublicKey: DEMO.biyong.merchantPublicKey,
-      platformPublicKey: DEMO.biyong.platformPublicKey,
-      userToken: 'coindock_user_42',
-    },
-    hicoin: {
-      appId: DEMO.hicoin.appId,
-      secret: DEMO.hicoin.secret,
-      redirectUri: o + MERCHANT_PATHS.hicoinReturn,
-      walletRedirect: o + MERCHANT_PATHS.hicoinReturn,
-      scope: 'snsapi_userinfo',
-    },
-  };
-  for (const [platform, values] of Object.entries(creds)) {
-    await h.send('credentials/save', { platform: platform as Platform, values });
-  }
+  await saveDemoCredentials(h, ['fomo', 'gow', 'biyong', 'hicoin'], {
+    biyong: { userToken: 'coindock_user_42' },
+  });
 }
 
 beforeAll(async () => {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+import { demoCredentials } from './fixtures';
+import { DEMO } from '../sandbox/contract';
 
 let h: Harness;
 let options: Page;
@@ -19,34 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-function credentialsFor(origin: string): Record<string, Record<string, string>> {
-  return {
-    fomo: {
-      clientId: DEMO.fomo.clientId,
-      clientSecret: DEMO.fomo.clientSecret,
-      redirectUri: origin + MERCHANT_PATHS.fomoReturn,
-      serverUri: origin + MERCHANT_PATHS.fomoCallback,
-      frontUri: origin + MERCHANT_PATHS.fomoFront,
-    },
-    gow: { apiKey: DEMO.gow.apiKey, secretKey: DEMO.gow.secretKey, account: 'alice@example.com' },
-    biyong: {
-      appId: DEMO.biyong.appId,
-      merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
-      merchantPublicKey: DEMO.biyong.merchantPublicKey,
-      platformPublicKey: DEMO.biyong.platformPublicKey,
-      hashMode: 'SHA256',
-    },
-    grandchain: { email: DEMO.grandchain.users[0].email },
-    hicoin: {
-      appId: DEMO.hicoin.appId,
-      secret: DEMO.hicoin.secret,
-      redirectUri: origin + MERCHANT_PATHS.hicoinReturn,
-      walletRedirect: origin + MERCHANT_PATHS.hicoinReturn,
-      scope: 'snsapi_userinfo',
-    },
-  };
-}
 
 const SECRETS = [
   DEMO.fomo.clientSecret,
@@ -104,7 +77,7 @@ describe('keys for every platform', () => {
   });
 
   it('are saved for all five platforms: public fields in settings, secrets only in the vault', async () => {
-    const creds = credentialsFor(h.sandbox.origin);
+    const creds = demoCredentials(h.sandbox.origin);
     for (const [platform, values] of Object.entries(creds)) {
       const form = options.getByTestId(`credentials-${platform}`);
       for (const [key, value] of Object.entries(values)) {

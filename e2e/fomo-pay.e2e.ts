@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { CONTROL, DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+import { saveDemoCredentials } from './fixtures';
+import { CONTROL, MERCHANT_PATHS } from '../sandbox/contract';
 import type { Transfer } from '../src/core/transfers';
 import { banner } from './banner-reader';
 
@@ -15,18 +16,8 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await launch();
-  const o = h.sandbox.origin;
   await h.send('vault/create', { passphrase: 'correct horse battery staple' });
-  await h.send('credentials/save', {
-    platform: 'fomo',
-    values: {
-      clientId: DEMO.fomo.clientId,
-      clientSecret: DEMO.fomo.clientSecret,
-      redirectUri: o + MERCHANT_PATHS.fomoReturn,
-      serverUri: o + MERCHANT_PATHS.fomoCallback,
-      frontUri: o + MERCHANT_PATHS.fomoFront,
-    },
-  });
+  await saveDemoCredentials(h, ['fomo']);
   const opened = h.context.waitForEvent('page');
   await h.send('accounts/connect', { platform: 'fomo' });
   const consent = await opened;
