@@ -55,10 +55,10 @@ function vitest(name: string, args: string[]): StepResult {
   }
   const r = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
   // A suite that failed to load has no failed tests but is a failure all the same.
+  // Failed tests are counted one by one. A file that failed to load has no failed test but is a
+  // failure all the same; so is a non-zero exit with nothing else to show for it.
   const failed =
-    r.numFailedTests +
-    r.numFailedTestSuites +
-    (code !== 0 && r.numFailedTests === 0 && r.numFailedTestSuites === 0 ? 1 : 0);
+    r.numFailedTests > 0 ? r.numFailedTests : Math.max(r.numFailedTestSuites, code !== 0 ? 1 : 0);
   const skipped = r.numPendingTests + r.numTodoTests;
   return {
     name,
