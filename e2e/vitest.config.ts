@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A cold browser on a busy 2-core machine can take a few seconds for what usually takes
+    // 100 ms (a PBKDF2 of 600k iterations, a worker waking): polls wait up to 10 s.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
