@@ -70,6 +70,17 @@ describe('Grand Chain send', () => {
     expect(BigInt((await balanceOf(alice.email))!)).toBe(BigInt(alice.balanceFen) - 1234n);
     expect(await balanceOf(bob.email)).toBe(before);
     await popup.close();
+
+    // Grand Chain has no balance query: the card shows the balance its transfer reply carried.
+    const left = BigInt(alice.balanceFen) - 1234n;
+    const shown = `${Number(left / 100n).toLocaleString('en-US')}.${String(left % 100n).padStart(2, '0')}`;
+    const again = await h.openPopup();
+    await expect
+      .poll(() =>
+        again.locator('li[data-platform="grandchain"]').getByTestId('balance').textContent(),
+      )
+      .toContain(`Balance ${shown} CNY`);
+    await again.close();
   });
 
   it('more than the balance fails in words and nothing moves', async () => {

@@ -1,4 +1,5 @@
 import { PLATFORM_NAMES, t, timeAgo, type Lang } from '../core/i18n';
+import { fenToYuan, formatDecimal } from '../core/money';
 import type { Platform } from '../core/errors';
 import type { Account } from '../core/accounts';
 import type { FlowView } from '../core/messages';
@@ -65,6 +66,14 @@ export function AccountCard(p: AccountCardProps) {
       >
         {status.text}
       </div>
+      {p.platform === 'grandchain' && account?.details.balanceFen && (
+        <div data-testid="balance">
+          {t(lang, 'account.balance', {
+            amount: formatDecimal(fenToYuan(BigInt(account.details.balanceFen)), lang),
+            when: timeAgo(lang, Number(account.details.balanceAt ?? account.updatedAt), p.now),
+          })}
+        </div>
+      )}
       {p.platform === 'gow' && account?.details.cardStatusEn && (
         <div class="row" data-testid="kyc">
           <span>

@@ -72,6 +72,18 @@ export function createGrandchainService(deps: {
       return deps.vault.get(FACE_KEY);
     },
 
+    /**
+     * Grand Chain has no balance query: its balance comes back only with a transfer or a receive
+     * (seed 003). The last one seen is kept, with when, for the portfolio card.
+     */
+    async recordBalance(fen: bigint): Promise<void> {
+      const cur = await deps.accounts.get('grandchain');
+      if (!cur) return;
+      await deps.accounts.patch('grandchain', {
+        details: { ...cur.details, balanceFen: fen.toString(), balanceAt: String(Date.now()) },
+      });
+    },
+
     async registerTry(email: string, password: string, nickName: string): Promise<void> {
       await (await client()).registerTry({ email, password, nickName });
     },

@@ -276,7 +276,11 @@ export function createActivityService(deps: ActivityDeps) {
       const session = await deps.grandchain.session();
       const faceToken = await deps.grandchain.faceToken();
       const client = await deps.grandchain.client();
-      await client.receive(session, { orderId, ...(faceToken ? { faceToken } : {}) });
+      const balance = await client.receive(session, {
+        orderId,
+        ...(faceToken ? { faceToken } : {}),
+      });
+      await deps.grandchain.recordBalance?.(balance);
       return service.sync({ force: true });
     },
   };

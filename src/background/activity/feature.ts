@@ -41,6 +41,7 @@ export function createActivityFeature(deps: {
       session: () => deps.grandchain.session(),
       client: () => deps.grandchain.client(),
       faceToken: () => deps.grandchain.faceToken(),
+      recordBalance: (fen) => deps.grandchain.recordBalance(fen),
     },
   });
   return { service, alarm: ACTIVITY_ALARM, start: ensureActivityAlarm };

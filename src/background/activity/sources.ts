@@ -21,6 +21,8 @@ export interface GrandchainAccess {
   session(): Promise<GrandchainSession>;
   client(): Promise<Pick<GrandchainClient, 'trades' | 'unread' | 'receive' | 'revision'>>;
   faceToken(): Promise<string | undefined>;
+  /** Keep the balance Grand Chain reported with a receive (it has no balance query). */
+  recordBalance?(fen: bigint): Promise<void>;
 }
 
 export function failed(

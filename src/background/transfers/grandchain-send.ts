@@ -77,6 +77,7 @@ export function createGrandchainSend(deps: {
           ...(byEmail ? { receiverEmail: to } : { receiverUserId: to }),
           ...(faceToken ? { faceToken } : {}),
         });
+        await gc.recordBalance(r.balanceFen);
         await finish(t.id, {
           state: 'succeeded',
           reference: r.orderId !== undefined ? String(r.orderId) : undefined,
