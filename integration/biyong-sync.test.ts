@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, PREFIX } from '../sandbox/contract';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { createLedgerSync, type LedgerSync } from '../src/background/sync/biyong-ledger';
 import { createIdbLedgerStore } from '../src/background/sync/idb-ledger-store';
 import { SkewClock } from '../src/core/http';
@@ -18,12 +18,12 @@ import { createBiyongClient, type BiyongClient } from '../src/providers/biyong';
 const LEDGER_PATH = '/biyong-user/balance/page';
 const openId = DEMO.biyong.user.openId;
 
-let sb: Sandbox;
+let sb: TestSandbox;
 let client: BiyongClient;
 let dbCount = 0;
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, quiet: true });
+  sb = await startTestSandbox();
   client = createBiyongClient(
     { fetch, clock: new SkewClock(), baseUrl: sb.origin + PREFIX.biyong },
     {
@@ -40,15 +40,7 @@ beforeEach(() => {
   sb.reset();
 });
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(sb.origin + path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status, `${path} ${await res.clone().text()}`).toBeLessThan(300);
-  return res.json();
-}
+const control = (path: string, body?: unknown) => sb.controlOk(path, body);
 
 async function ledgerRequests(): Promise<number> {
   const stats = (await control(CONTROL.stats)) as {

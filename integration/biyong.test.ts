@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, MERCHANT_PATHS, PREFIX } from '../sandbox/contract';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { SkewClock } from '../src/core/http';
 import { addDecimals } from '../src/core/money';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../src/providers/biyong';
 import type { ProviderContext } from '../src/providers/types';
 
-let sb: Sandbox;
+let sb: TestSandbox;
 let base: string;
 
 const creds: BiyongCredentials = {
@@ -27,7 +27,7 @@ const creds: BiyongCredentials = {
 const openId = DEMO.biyong.user.openId;
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, quiet: true });
+  sb = await startTestSandbox();
   base = sb.origin + PREFIX.biyong;
 });
 afterAll(async () => {
@@ -37,16 +37,7 @@ beforeEach(() => {
   sb.reset();
 });
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(sb.origin + path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.status, `${path} ${await res.clone().text()}`).toBeLessThan(300);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
+const control = (path: string, body?: unknown) => sb.controlOk(path, body);
 
 const fault = (spec: Record<string, unknown>) =>
   control(CONTROL.faults, { platform: 'biyong', ...spec });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, PREFIX } from '../sandbox/contract';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startTestSandbox, type TestSandbox } from '../sandbox/test-support';
 import { SkewClock } from '../src/core/http';
 import {
   createGrandchainClient,
@@ -14,12 +14,12 @@ import {
 } from '../src/providers/grandchain';
 import type { ProviderContext } from '../src/providers/types';
 
-let sb: Sandbox;
+let sb: TestSandbox;
 let base: string;
 const [a, b] = DEMO.grandchain.users;
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, quiet: true });
+  sb = await startTestSandbox();
   base = sb.origin + PREFIX.grandchain;
 });
 afterAll(async () => {
@@ -29,16 +29,7 @@ beforeEach(() => {
   sb.reset();
 });
 
-async function control(path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(sb.origin + path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.status, `${path} ${text}`).toBeLessThan(300);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
+const control = (path: string, body?: unknown) => sb.controlOk(path, body);
 
 interface SimState {
   grandchain: {

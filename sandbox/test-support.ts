@@ -11,21 +11,35 @@ export interface TestSandbox extends Sandbox {
     body?: unknown,
     method?: string,
   ): Promise<{ status: number; json: unknown }>;
+  /** The control API, refusing anything but a 2xx answer (with the body in the error). */
+  controlOk(path: string, body?: unknown, method?: string): Promise<unknown>;
   get(path: string, init?: RequestInit): Promise<Response>;
   post(path: string, fields: Record<string, string>, init?: RequestInit): Promise<Response>;
 }
 
 export async function startTestSandbox(opts: SandboxOptions = {}): Promise<TestSandbox> {
   const sb = await startSandbox({ port: 0, quiet: true, ...opts });
+  const control = async (
+    path: string,
+    body?: unknown,
+    method = body === undefined ? 'GET' : 'POST',
+  ) => {
+    const res = await fetch(sb.origin + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+  };
   return Object.assign(sb, {
-    async control(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') {
-      const res = await fetch(sb.origin + path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
+    control,
+    async controlOk(path: string, body?: unknown, method?: string) {
+      const r = await control(path, body, method);
+      if (r.status < 200 || r.status >= 300) {
+        throw new Error(`sandbox ${path}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+      }
+      return r.json;
     },
     get(path: string, init: RequestInit = {}) {
       return fetch(absolute(sb.origin, path), { redirect: 'manual', ...init });
