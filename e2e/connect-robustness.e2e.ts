@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { readForm } from '../sandbox/test-support';
 import { CONTROL, DEMO, MERCHANT_PATHS } from '../sandbox/contract';
 
 let h: Harness;
@@ -64,18 +65,8 @@ async function codeFor(state: string): Promise<string> {
     state,
     scope: 'userinfo paytoken',
   }).toString();
-  const page = await (await fetch(u)).text();
-  const form = /<form[^>]*action="([^"]+)"[\s\S]*?<\/form>/.exec(page);
-  const fields: Record<string, string> = {};
-  for (const m of (form?.[0] ?? '').matchAll(/name="([^"]+)" value="([^"]*)"/g)) {
-    fields[m[1] ?? ''] = m[2] ?? '';
-  }
-  const res = await fetch(new URL(form?.[1] ?? '', u), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, decision: 'allow' }).toString(),
-  });
+  const { action, fields } = readForm(await h.sandbox.get(u.toString()).then((r) => r.text()));
+  const res = await h.sandbox.post(new URL(action, u).toString(), { ...fields, decision: 'allow' });
   return new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
 }
 

@@ -9,14 +9,14 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { startSandbox } from '../sandbox/server';
+import { startTestSandbox } from '../sandbox/test-support';
 import { CONTROL, MERCHANT_PATHS } from '../sandbox/contract';
 import { chromiumArgs, ensureChromium } from '../scripts/chromium';
 import type { MessageMap, MessageName } from '../src/core/messages';
 
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+type Sandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 type StorageArea = 'local' | 'session' | 'sync';
 
 export interface Harness {
@@ -58,7 +58,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
   }
   const executablePath = ensureChromium();
-  const sandbox = await startSandbox({ port: opts.sandboxPort ?? 0, quiet: !opts.sandboxLogs });
+  const sandbox = await startTestSandbox({
+    port: opts.sandboxPort ?? 0,
+    quiet: !opts.sandboxLogs,
+  });
   const profile = await mkdtemp(join(tmpdir(), 'coindock-e2e-'));
   // Developer mode lets chrome.runtime.reload() keep an unpacked extension enabled.
   await mkdir(join(profile, 'Default'), { recursive: true });
@@ -161,16 +164,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       const p = await page();
       return p.evaluate((a) => chrome.storage[a].get(null), area);
     },
-    async control(path, body, method = body === undefined ? 'GET' : 'POST') {
-      const res = await fetch(sandbox.origin + path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`sandbox ${path}: HTTP ${res.status} ${text}`);
-      return text ? (JSON.parse(text) as unknown) : undefined;
-    },
+    control: (path, body, method) => sandbox.controlOk(path, body, method),
     async close() {
       await context.close().catch(() => undefined);
       await sandbox.close().catch(() => undefined);
