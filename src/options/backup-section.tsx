@@ -1,10 +1,8 @@
 import { useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { toCoinDockError } from '../core/errors';
-import { errorLang, t, type Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
+import { NoticeText, useAction } from '../ui/use-action';
 import type { Settings } from '../core/settings';
-
-type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 
 /** Export settings + secrets to an encrypted file; import one. */
 export function BackupSection({
@@ -16,21 +14,14 @@ export function BackupSection({
 }) {
   const [passphrase, setPassphrase] = useState('');
   const [file, setFile] = useState<File>();
-  const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState(false);
+  const { busy, notice, run } = useAction(lang);
 
-  async function act(work: () => Promise<string>) {
-    setBusy(true);
-    setNotice(undefined);
-    try {
-      setNotice({ tone: 'ok', text: await work() });
+  const act = (work: () => Promise<string>) =>
+    run(async () => {
+      const ok = await work();
       setPassphrase('');
-    } catch (e) {
-      setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return ok;
+    });
 
   const exportFile = () =>
     act(async () => {
@@ -80,11 +71,7 @@ export function BackupSection({
         <button type="button" disabled={busy} onClick={() => void importFile()}>
           {t(lang, 'backup.import')}
         </button>
-        {notice && (
-          <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </span>
-        )}
+        <NoticeText notice={notice} />
       </div>
     </section>
   );

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { toCoinDockError } from '../core/errors';
-import { errorLang, t, type Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
+import { NoticeText, useAction } from '../ui/use-action';
 import type { Account } from '../core/accounts';
 
-type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 type Mode = 'signin' | 'register' | 'verify';
 
 /** Grand Chain signs in with email and password (never stored) and registers by emailed code. */
@@ -16,28 +15,21 @@ export function GrandchainPanel({ lang }: { lang: Lang }) {
   const [nickName, setNickName] = useState('');
   const [code, setCode] = useState('');
   const [face, setFace] = useState('');
-  const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState(false);
-  const zh = errorLang(lang);
+  const { busy, notice, run } = useAction(lang);
 
   useEffect(() => {
     void send('accounts/list', {}).then((v) => setAccount(v.accounts.grandchain));
   }, []);
 
-  async function act(work: () => Promise<string | undefined>) {
-    setBusy(true);
-    setNotice(undefined);
-    try {
-      const ok = await work();
-      if (ok) setNotice({ tone: 'ok', text: ok });
-    } catch (e) {
-      setNotice({ tone: 'error', text: toCoinDockError(e).text(zh) });
-    } finally {
-      setBusy(false);
-      // The password is used for one call and dropped from the page as well.
-      setPassword('');
-    }
-  }
+  const act = (work: () => Promise<string | undefined>) =>
+    run(async () => {
+      try {
+        return await work();
+      } finally {
+        // The password is used for one call and dropped from the page as well.
+        setPassword('');
+      }
+    });
 
   const field = (
     label: string,
@@ -60,11 +52,7 @@ export function GrandchainPanel({ lang }: { lang: Lang }) {
       {hint && <span class="muted">{hint}</span>}
     </label>
   );
-  const status = notice && (
-    <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-      {notice.text}
-    </span>
-  );
+  const status = <NoticeText notice={notice} />;
 
   if (account) {
     return (

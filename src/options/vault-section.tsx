@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { toCoinDockError } from '../core/errors';
-import { errorLang, t, type Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
+import { NoticeText, useAction } from '../ui/use-action';
 import type { VaultStatus } from '../core/messages';
-
-type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
 
 /** Create, unlock, lock, change passphrase, auto-lock and "forget everything". */
 export function VaultSection({
@@ -15,8 +13,7 @@ export function VaultSection({
   onChange?: (s: VaultStatus) => void;
 }) {
   const [status, setStatus] = useState<VaultStatus>();
-  const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState(false);
+  const { busy, notice, setNotice, showError, run } = useAction(lang);
   const [a, setA] = useState('');
   const [b, setB] = useState('');
 
@@ -25,27 +22,16 @@ export function VaultSection({
     onChange?.(s);
   };
   useEffect(() => {
-    send('vault/status', {}).then(apply, (e: unknown) => fail(e));
+    send('vault/status', {}).then(apply, showError);
   }, []);
 
-  function fail(e: unknown) {
-    setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) });
-  }
-
-  async function act(work: () => Promise<VaultStatus>, ok?: string) {
-    setBusy(true);
-    setNotice(undefined);
-    try {
+  const act = (work: () => Promise<VaultStatus>, ok?: string) =>
+    run(async () => {
       apply(await work());
       setA('');
       setB('');
-      if (ok) setNotice({ tone: 'ok', text: ok });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return ok;
+    });
 
   if (!status) return <section aria-busy="true" />;
 
@@ -178,11 +164,7 @@ export function VaultSection({
         >
           {t(lang, 'vault.forget')}
         </button>
-        {notice && (
-          <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </span>
-        )}
+        <NoticeText notice={notice} />
       </div>
     </section>
   );
