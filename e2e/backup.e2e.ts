@@ -64,6 +64,12 @@ describe('settings file', () => {
     await expect.poll(notice).toMatch(/^Exported /);
   });
 
+  it('asks for a file when none was chosen', async () => {
+    await backup().getByLabel('File passphrase').fill(FILE_PASS);
+    await backup().getByRole('button', { name: 'Import settings' }).click();
+    await expect.poll(notice).toBe('Choose a file first');
+  });
+
   it('refuses a wrong passphrase, a tampered file and a foreign file in words, changing nothing', async () => {
     const before = JSON.stringify(await h.storage('local'));
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
+import { errors } from '../core/errors';
 import { t, type Lang } from '../core/i18n';
 import { NoticeText, useAction } from '../ui/use-action';
 import type { Settings } from '../core/settings';
@@ -37,7 +38,7 @@ export function BackupSection({
 
   const importFile = () =>
     act(async () => {
-      if (!file) throw new Error(t(lang, 'backup.chooseFile'));
+      if (!file) throw errors.invalid_input(t(lang, 'backup.chooseFile'));
       const settings = await send('settings/import', { passphrase, content: await file.text() });
       onImported(settings);
       return t(lang, 'backup.imported');
