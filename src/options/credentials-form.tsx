@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { toCoinDockError, type Platform } from '../core/errors';
+import type { Platform } from '../core/errors';
 import { errorLang, t, type Lang } from '../core/i18n';
 import type { CredentialsView } from '../core/messages';
 import { DESCRIPTIONS } from '../providers/registry';
 import { checkCredentialField } from '../providers/credentials';
 import { generateMerchantKeyPair } from '../providers/biyong/sign';
-
-type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
+import { NoticeText, useAction } from '../ui/use-action';
 
 /**
  * One platform's credential fields, checked as the user types against the platform's
@@ -27,17 +26,13 @@ export function CredentialsForm({
   const [view, setView] = useState<CredentialsView>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState(false);
+  const { busy, notice, setNotice, showError, run } = useAction(lang);
 
   useEffect(() => {
-    send('credentials/get', { platform }).then(
-      (v) => {
-        setView(v);
-        setValues({ ...v.config });
-      },
-      (e: unknown) => setNotice({ tone: 'error', text: toCoinDockError(e).text(zh) }),
-    );
+    send('credentials/get', { platform }).then((v) => {
+      setView(v);
+      setValues({ ...v.config });
+    }, showError);
   }, [platform, vaultUnlocked]);
 
   const stored = new Set(view?.secretsSet ?? []);
@@ -46,46 +41,37 @@ export function CredentialsForm({
     setTouched(new Set(touched).add(key));
   };
 
-  async function save(e: Event) {
+  function save(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setNotice(undefined);
+    // Every field is checked on save, including the ones not typed in yet.
     setTouched(new Set(fields.map((f) => f.key)));
-    try {
+    return run(async () => {
       const next = await send('credentials/save', { platform, values });
       setView(next);
       setValues({ ...next.config });
       setTouched(new Set());
-      setNotice({ tone: 'ok', text: t(lang, 'creds.saved') });
-    } catch (err) {
-      setNotice({ tone: 'error', text: toCoinDockError(err).text(zh) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function testConnection() {
-    setBusy(true);
-    setNotice({ tone: 'ok', text: t(lang, 'creds.testing') });
-    try {
-      const r = await send('credentials/test', { platform });
-      setNotice({ tone: r.ok ? 'ok' : 'error', text: r.message[zh] });
-    } catch (err) {
-      setNotice({ tone: 'error', text: toCoinDockError(err).text(zh) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function generate() {
-    const pair = await generateMerchantKeyPair();
-    setValues({
-      ...values,
-      merchantPrivateKey: pair.privateKey,
-      merchantPublicKey: pair.publicKey,
+      return t(lang, 'creds.saved');
     });
-    setNotice({ tone: 'ok', text: t(lang, 'creds.generated') });
   }
+
+  const testConnection = () =>
+    run(async () => {
+      setNotice({ tone: 'ok', text: t(lang, 'creds.testing') });
+      const r = await send('credentials/test', { platform });
+      // A refused key is an answer of the platform, said as an error.
+      setNotice({ tone: r.ok ? 'ok' : 'error', text: r.message[zh] });
+    });
+
+  const generate = () =>
+    run(async () => {
+      const pair = await generateMerchantKeyPair();
+      setValues({
+        ...values,
+        merchantPrivateKey: pair.privateKey,
+        merchantPublicKey: pair.publicKey,
+      });
+      return t(lang, 'creds.generated');
+    });
 
   if (!view) return notice ? <p class="error">{notice.text}</p> : null;
 
@@ -145,11 +131,7 @@ export function CredentialsForm({
         <button type="button" disabled={busy} onClick={() => void testConnection()}>
           {t(lang, 'creds.test')}
         </button>
-        {notice && (
-          <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </span>
-        )}
+        <NoticeText notice={notice} />
       </div>
     </form>
   );

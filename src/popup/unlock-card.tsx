@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { toCoinDockError } from '../core/errors';
-import { errorLang, t, type Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
 import type { VaultStatus } from '../core/messages';
+import { NoticeText, useAction } from '../ui/use-action';
 
 /** Shown while the vault is locked: cached public data stays visible; secrets need this. */
 export function UnlockCard({
@@ -13,21 +13,13 @@ export function UnlockCard({
   onUnlocked: (s: VaultStatus) => void;
 }) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, notice, run } = useAction(lang);
 
-  async function unlock(e: Event) {
+  function unlock(e: Event) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onUnlocked(await send('vault/unlock', { passphrase }));
-    } catch (err) {
-      setError(toCoinDockError(err).text(errorLang(lang)));
-    } finally {
-      setBusy(false);
-      setPassphrase('');
-    }
+    // The passphrase leaves the form as soon as it is sent, whatever the answer.
+    setPassphrase('');
+    return run(async () => onUnlocked(await send('vault/unlock', { passphrase })));
   }
 
   return (
@@ -46,11 +38,7 @@ export function UnlockCard({
         <button class="primary" type="submit" disabled={busy || !passphrase}>
           {t(lang, 'vault.unlock')}
         </button>
-        {error && (
-          <span class="error" role="alert">
-            {error}
-          </span>
-        )}
+        <NoticeText notice={notice} />
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../ext/messaging';
-import { toCoinDockError } from '../../core/errors';
-import { errorLang, t, type Lang } from '../../core/i18n';
+import { t, type Lang } from '../../core/i18n';
+import { NoticeText, useAction } from '../../ui/use-action';
 import { isDecimal } from '../../core/money';
 import type { Transfer } from '../../core/transfers';
 
@@ -11,28 +11,20 @@ export function FomoPayForm({ lang, onStarted }: { lang: Lang; onStarted: (t: Tr
   const [coinId, setCoinId] = useState('3');
   const [amount, setAmount] = useState('');
   const [reviewing, setReviewing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string }>();
+  const { busy, notice, run } = useAction(lang);
   const valid =
     isDecimal(amount) &&
     /[1-9]/.test(amount) &&
     !amount.startsWith('-') &&
     /^\d{1,10}$/.test(coinId);
 
-  async function confirm() {
-    setBusy(true);
-    setNotice(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       onStarted(await send('transfers/fomo-pay', { direction, amount, coinId }));
-      setNotice({ tone: 'ok', text: t(lang, 'tx.opened') });
       setReviewing(false);
       setAmount('');
-    } catch (e) {
-      setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return t(lang, 'tx.opened');
+    });
 
   return (
     <form
@@ -98,11 +90,7 @@ export function FomoPayForm({ lang, onStarted }: { lang: Lang; onStarted: (t: Tr
           </div>
         </div>
       )}
-      {notice && (
-        <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </span>
-      )}
+      <NoticeText notice={notice} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { toCoinDockError } from '../../core/errors';
-import { errorLang, t, type Lang, type MessageKey } from '../../core/i18n';
+import { t, type Lang, type MessageKey } from '../../core/i18n';
+import { NoticeText, useAction } from '../../ui/use-action';
 import type { Transfer } from '../../core/transfers';
 
 export interface OrderField {
@@ -27,25 +27,18 @@ export function OrderForm(props: {
   const { lang } = props;
   const [values, setValues] = useState<Record<string, string>>({});
   const [reviewing, setReviewing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string }>();
+  const { busy, notice, setNotice, run } = useAction(lang);
   const complete = props.fields.every((f) => f.optional || (values[f.key] ?? '').trim() !== '');
 
-  async function confirm() {
-    setBusy(true);
-    setNotice(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       const done = await props.submit(values);
       props.onDone(done);
+      // A transfer the platform refused is an answer, not an exception: said as an error.
       setNotice({ tone: done.state === 'failed' ? 'error' : 'ok', text: props.describe(done) });
       setReviewing(false);
       setValues({});
-    } catch (e) {
-      setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <details class="card" data-testid={props.testId}>
@@ -88,11 +81,7 @@ export function OrderForm(props: {
             </div>
           </div>
         )}
-        {notice && (
-          <p class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-            {notice.text}
-          </p>
-        )}
+        <NoticeText notice={notice} />
       </form>
     </details>
   );
