@@ -5,19 +5,7 @@
  */
 import { createStore as createIdbStore, del, get, set, clear } from 'idb-keyval';
 import { createStore, type AreaBackend, type Store } from '../core/store';
-
-function chromeArea(area: 'local' | 'session'): AreaBackend {
-  const s = chrome.storage[area];
-  return {
-    async get(key) {
-      const r = await s.get(key);
-      return r[key];
-    },
-    set: (key, value) => s.set({ [key]: value }),
-    remove: (key) => s.remove(key),
-    clear: () => s.clear(),
-  };
-}
+import { batchedArea } from './batched-area';
 
 function idbArea(): AreaBackend {
   const db = createIdbStore('coindock', 'kv');
@@ -34,7 +22,11 @@ let store: Store | undefined;
 /** The one store of this context. */
 export function getStore(): Store {
   store ??= createStore(
-    { local: chromeArea('local'), session: chromeArea('session'), idb: idbArea() },
+    {
+      local: batchedArea(chrome.storage.local),
+      session: batchedArea(chrome.storage.session),
+      idb: idbArea(),
+    },
     (key) =>
       console.warn(`CoinDock: stored value of "${key}" did not fit its schema; using default`),
   );

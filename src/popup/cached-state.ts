@@ -8,6 +8,8 @@ import { KEYS } from '../core/storage-keys';
 import { flowView } from '../core/accounts';
 import type { AccountsView, VaultStatus } from '../core/messages';
 
+export type CachedState = Awaited<ReturnType<typeof readCachedState>>;
+
 export async function readCachedState() {
   const store = getStore();
   const [settings, accounts, flows, transfers, returns, sealed, key, prefs] = await Promise.all([

@@ -3,8 +3,8 @@ import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
-import { useAsync } from '../ui/use-async';
-import { readCachedState } from './cached-state';
+import type { AsyncState } from '../ui/use-async';
+import type { CachedState } from './cached-state';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
 import { TransferForms } from './transfers/transfer-forms';
@@ -12,9 +12,11 @@ import { TransferList } from './transfers/transfer-list';
 import { ActivitySection } from './activity/activity-section';
 import type { Transfer } from '../core/transfers';
 
-export function Popup() {
-  // Paint from storage at once; the worker's answers replace it as they come (stale first).
-  const state = useAsync(readCachedState);
+/**
+ * `cached` is what storage held when the popup opened (main.tsx reads it before the first
+ * render, so the first paint already shows it); the worker's answers replace it as they come.
+ */
+export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   // The worker's version once it answers; null when it cannot be reached.
   const [version, setVersion] = useState<string | null>();
   const [vaultNow, setVaultNow] = useState<VaultStatus>();
@@ -22,6 +24,10 @@ export function Popup() {
   const [busy, setBusy] = useState(false);
   const [transfersNow, setTransfersNow] = useState<Transfer[]>();
   const [error, setError] = useState<string>();
+  // The portfolio paints first; the sections below it render in the next frame, so the first
+  // frame costs only what the user sees first.
+  const [below, setBelow] = useState(false);
+  useEffect(() => setBelow(true), []);
 
   // Behind what is painted: query pending orders and settle interrupted sends, and read the
   // KYC state again (it changes on GOW's side while the popup is closed).
@@ -129,38 +135,42 @@ export function Popup() {
               ))}
             </ul>
           </section>
-          <ActivitySection lang={lang} />
-          <section aria-labelledby="tx-h" class="stack">
-            <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
-            <TransferForms
-              lang={lang}
-              accounts={accounts.accounts}
-              onDone={(x) =>
-                setTransfersNow([
-                  x,
-                  ...(transfersNow ?? done.transfers).filter((y) => y.id !== x.id),
-                ])
-              }
-            />
-            <TransferList lang={lang} now={now} items={transfersNow ?? done.transfers} />
-          </section>
-          <section aria-labelledby="returns-h" class="stack">
-            <h2 id="returns-h">{t(lang, 'returns.title')}</h2>
-            {done.returns.length === 0 ? (
-              <p class="muted">{t(lang, 'returns.empty')}</p>
-            ) : (
-              <ul class="stack" data-testid="returns">
-                {done.returns.slice(0, 5).map((r) => (
-                  <li class="card" key={r.id}>
-                    {t(lang, 'returns.seen', {
-                      platform: PLATFORM_NAMES[r.platform][lang],
-                      when: timeAgo(lang, r.seenAt, now),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          {below && <ActivitySection lang={lang} />}
+          {below && (
+            <>
+              <section aria-labelledby="tx-h" class="stack">
+                <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
+                <TransferForms
+                  lang={lang}
+                  accounts={accounts.accounts}
+                  onDone={(x) =>
+                    setTransfersNow([
+                      x,
+                      ...(transfersNow ?? done.transfers).filter((y) => y.id !== x.id),
+                    ])
+                  }
+                />
+                <TransferList lang={lang} now={now} items={transfersNow ?? done.transfers} />
+              </section>
+              <section aria-labelledby="returns-h" class="stack">
+                <h2 id="returns-h">{t(lang, 'returns.title')}</h2>
+                {done.returns.length === 0 ? (
+                  <p class="muted">{t(lang, 'returns.empty')}</p>
+                ) : (
+                  <ul class="stack" data-testid="returns">
+                    {done.returns.slice(0, 5).map((r) => (
+                      <li class="card" key={r.id}>
+                        {t(lang, 'returns.seen', {
+                          platform: PLATFORM_NAMES[r.platform][lang],
+                          when: timeAgo(lang, r.seenAt, now),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </>
+          )}
         </>
       )}
     </main>
