@@ -20,7 +20,7 @@
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../e2e/harness';
-import { CONTROL, DEMO } from '../sandbox/contract';
+import { setUpFiveAccounts } from './setup';
 
 const { values } = parseArgs({
   options: {
@@ -31,67 +31,6 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const rows = Number(values.rows);
 const GOAL_RATIO = 1.5;
-
-async function setUp(h: Harness): Promise<void> {
-  await h.control(CONTROL.seed, {
-    biyongLedgerSize: rows,
-    biyongGrant: ['PUBLIC_INFO', 'PHONE', 'BALANCE'],
-  });
-  await h.send('vault/create', { passphrase: 'bench passphrase for the popup' });
-  await h.send('credentials/save', {
-    platform: 'biyong',
-    values: {
-      appId: DEMO.biyong.appId,
-      merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
-      merchantPublicKey: DEMO.biyong.merchantPublicKey,
-      platformPublicKey: DEMO.biyong.platformPublicKey,
-    },
-  });
-  await h.send('credentials/save', {
-    platform: 'gow',
-    values: {
-      apiKey: DEMO.gow.apiKey,
-      secretKey: DEMO.gow.secretKey,
-      account: 'alice@example.com',
-    },
-  });
-  await h.send('accounts/connect', { platform: 'gow' });
-  const alice = DEMO.grandchain.users[0];
-  await h.send('grandchain/login', { email: alice.email, password: alice.password });
-  // FOMO, HiCoin and BiYong connect through consent pages (covered by e2e/connect.e2e.ts); for
-  // a paint benchmark their stored public records are what matters.
-  const stored = (await h.storage('local')).accounts as Record<string, unknown>;
-  const now = Date.now();
-  const account = (platform: string, label: string, details: Record<string, string>) => ({
-    platform,
-    state: 'connected',
-    label,
-    details,
-    connectedAt: now,
-    updatedAt: now,
-  });
-  const accounts = {
-    ...stored,
-    fomo: account('fomo', DEMO.fomo.user.nickname, { userId: DEMO.fomo.user.userId }),
-    hicoin: account('hicoin', DEMO.hicoin.user.nickname, { openid: DEMO.hicoin.user.openid }),
-    biyong: account('biyong', DEMO.biyong.user.nickname, {
-      openId: DEMO.biyong.user.openId,
-      authList: 'PUBLIC_INFO,PHONE,BALANCE',
-    }),
-  };
-  const bridge = await h.openOptions();
-  await bridge.evaluate((a) => chrome.storage.local.set({ accounts: a }), accounts);
-  await bridge.close();
-  const o = await h.send('activity/sync', { force: true });
-  const by = o.sources.find((s) => s.source === 'biyong');
-  if (by?.state !== 'ok' || by.count !== rows) {
-    throw new Error(`BiYong ledger did not sync: ${JSON.stringify(by)}`);
-  }
-  const listed = (await h.send('accounts/list', {})).accounts;
-  if (Object.values(listed).filter((a) => a?.state === 'connected').length !== 5) {
-    throw new Error('Expected 5 connected accounts');
-  }
-}
 
 /**
  * performance.now() at the first animation frame where `probe` returns it (a probe returns 0
@@ -159,7 +98,7 @@ function stats(xs: number[]) {
 
 const h = await launch();
 try {
-  await setUp(h);
+  await setUpFiveAccounts(h, rows);
   const url = `chrome-extension://${h.extensionId}/src/popup/index.html`;
   // One of each first: a cold start of either would skew the comparison.
   await measureEmpty(h, url);
