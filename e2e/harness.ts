@@ -51,10 +51,13 @@ export interface LaunchOptions {
   sandboxPort?: number;
   /** Log sandbox requests (default false). */
   sandboxLogs?: boolean;
+  /** The unpacked extension to load (default dist/). */
+  extensionDir?: string;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
-  if (!existsSync(join(DIST, 'manifest.json'))) {
+  const extensionDir = opts.extensionDir ?? DIST;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
   }
   const executablePath = ensureChromium();
@@ -74,7 +77,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: opts.headless ?? true,
-      args: chromiumArgs(DIST),
+      args: chromiumArgs(extensionDir),
     });
   } catch (e) {
     await sandbox.close();
