@@ -56,6 +56,10 @@ export default defineConfig(({ mode }) => {
       minify: mode !== 'development',
       emptyOutDir: true,
       chunkSizeWarningLimit: 200,
+      // No <link rel=modulepreload> in the pages: from the extension's own files, the modules
+      // load as fast without them, and the popup's first paint (its snapshot and stylesheets)
+      // does not queue behind eight preloads (bench/popup-paint.ts: 1.33 → 1.2×).
+      modulePreload: false,
     },
     server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
   };

@@ -63,6 +63,14 @@ export const KEYS = {
   ),
 } as const;
 
+/**
+ * The popup's last rendered portfolio, as HTML, in the extension origin's `localStorage` (read
+ * synchronously by public/popup-snapshot.js so the portfolio paints before any module loads; see
+ * src/ui/popup-snapshot.ts). Public data only — what the popup showed. The options page removes it
+ * whenever stored settings or the vault change.
+ */
+export const POPUP_SNAPSHOT_KEY = 'coindock.popupSnapshot.v1';
+
 /** IndexedDB databases besides the store's own (cleared by "forget everything"). */
 export const EXTRA_DATABASES = ['coindock-biyong-ledger', 'coindock-activity'] as const;
 

@@ -57,7 +57,11 @@ export function AccountCard(p: AccountCardProps) {
     <li class="card stack" data-platform={p.platform} aria-label={name}>
       <div class="row">
         <strong>{name}</strong>
-        {account && <span data-testid="identity">{account.label}</span>}
+        {account && (
+          <span data-testid="identity" elementtiming="account-identity">
+            {account.label}
+          </span>
+        )}
       </div>
       <div
         class={status.tone}

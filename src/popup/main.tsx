@@ -5,12 +5,19 @@ import { toCoinDockError } from '../core/errors';
 import type { AsyncState } from '../ui/use-async';
 import { Popup } from './popup';
 import { readCachedState, type CachedState } from './cached-state';
+import { nextFrame, removeSnapshotView, snapshotShown } from '../ui/popup-snapshot';
 
 // Read storage before the first render, so the first frame shows the stored portfolio (a render
 // first and a read in an effect would paint an empty popup and then the data, a frame or more
 // later). The read is a few milliseconds; the worker is not involved.
-const cached: AsyncState<CachedState> = await readCachedState().then(
-  (value) => ({ status: 'done', value }),
-  (e: unknown) => ({ status: 'error', error: toCoinDockError(e) }),
+const reading = readCachedState().then(
+  (value): AsyncState<CachedState> => ({ status: 'done', value }),
+  (e: unknown): AsyncState<CachedState> => ({ status: 'error', error: toCoinDockError(e) }),
 );
-render(<Popup cached={cached} />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+// With the snapshot on screen, let it reach the screen before the render takes the main thread.
+const painted = snapshotShown(app) ? nextFrame() : undefined;
+const [cached] = await Promise.all([reading, painted]);
+// The snapshot goes in the same task as the first render: no frame shows an empty popup.
+removeSnapshotView(app);
+render(<Popup cached={cached} />, app);

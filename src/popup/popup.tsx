@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';
 import type { CachedState } from './cached-state';
+import { saveSnapshot } from '../ui/popup-snapshot';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
 import { TransferForms } from './transfers/transfer-forms';
@@ -28,6 +29,8 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   // frame costs only what the user sees first.
   const [below, setBelow] = useState(false);
   useEffect(() => setBelow(true), []);
+  const headerRef = useRef<HTMLElement>(null);
+  const portfolioRef = useRef<HTMLElement>(null);
 
   // Behind what is painted: query pending orders and settle interrupted sends, and read the
   // KYC state again (it changes on GOW's side while the popup is closed).
@@ -52,6 +55,11 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   const accounts = accountsNow ?? done?.accounts;
   const lang: Lang = resolveLanguage(done?.settings.language ?? 'auto', navigator.language);
   document.documentElement.lang = lang;
+
+  // What this popup shows of the portfolio is the next opening's first paint (src/ui/popup-snapshot.ts).
+  useEffect(() => {
+    if (done && accounts) saveSnapshot([headerRef.current, portfolioRef.current], lang);
+  }, [done, accounts, vault, lang]);
 
   // While a connection is in progress, follow it.
   const pending = accounts?.flows.some((f) => f.step !== 'failed');
@@ -84,7 +92,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
 
   return (
     <main>
-      <header>
+      <header ref={headerRef}>
         <h1>{t(lang, 'app.name')}</h1>
         <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
           {t(lang, 'action.openOptions')}
@@ -114,7 +122,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
           )}
           {vault && !vault.exists && <p class="muted">{t(lang, 'popup.noVault')}</p>}
           {vault?.exists && !vault.unlocked && <UnlockCard lang={lang} onUnlocked={setVaultNow} />}
-          <section aria-labelledby="accounts-h" class="stack">
+          <section aria-labelledby="accounts-h" class="stack" ref={portfolioRef}>
             <h2 id="accounts-h">{t(lang, 'portfolio.title')}</h2>
             <ul class="stack">
               {PLATFORMS.map((p) => (
