@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { saveDemoCredentials } from './fixtures';
-import { CONTROL, DEMO } from '../sandbox/contract';
+import { biyongConnected, storeConnected, vaultWithBiyong } from '../bench/setup';
+import { CONTROL } from '../sandbox/contract';
 
 let h: Harness;
 const LEDGER = 1500;
+const GRANT = ['PUBLIC_INFO', 'PHONE', 'BALANCE'] as const;
 const TITLE = 'BiYong net flow from the ledger (not a balance)';
 const ROW = /^(\S+): ([+-]?[\d,]+(?:\.\d+)?) over ([\d,]+) records$/;
 
@@ -81,25 +82,10 @@ async function expectCardMatchesStore(popup: Page): Promise<Map<string, Flow>> {
 
 beforeAll(async () => {
   h = await launch();
-  await h.control(CONTROL.seed, {
-    biyongLedgerSize: LEDGER,
-    biyongGrant: ['PUBLIC_INFO', 'PHONE', 'BALANCE'],
-  });
-  await h.send('vault/create', { passphrase: 'net flow on the card' });
-  await saveDemoCredentials(h, ['biyong']);
   // Connecting through the consent page is e2e/connect.e2e.ts's; here the stored public record
-  // of a connected BiYong account is what matters (as bench/popup-paint.ts does).
-  const now = Date.now();
-  const bridge = await h.openOptions();
-  await bridge.evaluate((biyong) => chrome.storage.local.set({ accounts: { biyong } }), {
-    platform: 'biyong',
-    state: 'connected',
-    label: DEMO.biyong.user.nickname,
-    details: { openId: DEMO.biyong.user.openId, authList: 'PUBLIC_INFO,PHONE,BALANCE' },
-    connectedAt: now,
-    updatedAt: now,
-  });
-  await bridge.close();
+  // of a connected BiYong account is what matters (bench/setup.ts, as the benchmarks do).
+  await vaultWithBiyong(h, { records: LEDGER, grant: GRANT, passphrase: 'net flow on the card' });
+  await storeConnected(h, [biyongConnected(GRANT)]);
 });
 afterAll(async () => {
   await h?.close();
