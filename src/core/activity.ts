@@ -93,6 +93,15 @@ export interface ActivityOverview {
 export interface NetFlowView {
   rows: { token: string; net: string; count: number }[];
   lastSyncedAt: number | null;
+  /**
+   * Times of the oldest and newest stored record (epoch ms; null while empty): the span the sums
+   * cover. The first sync asks for the whole ledger, so the sums start at the account's first
+   * record, not at the first sync.
+   */
+  oldestTime: number | null;
+  newestTime: number | null;
+  /** A sync stopped part-way: the platform may hold records after `newestTime`. */
+  partial: boolean;
 }
 
 /** Newest first; equal times by id descending so the order is total and stable. */

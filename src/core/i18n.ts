@@ -194,6 +194,10 @@ const en = {
   'activity.status.unread': 'not received yet',
   'activity.netFlow': 'BiYong net flow from the ledger (not a balance)',
   'activity.netFlowRow': '{token}: {net} over {n} records',
+  'netFlow.more': '{n} more tokens',
+  'netFlow.span': '{n} records, {range}',
+  'netFlow.synced': 'synced {when}',
+  'netFlow.partial': 'sync not finished',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -380,6 +384,10 @@ const zh: Record<MessageKey, string> = {
   'activity.status.unread': '尚未收款',
   'activity.netFlow': '币用资金流水净额（不是余额）',
   'activity.netFlowRow': '{token}：{net}（{n} 条记录）',
+  'netFlow.more': '另外 {n} 种币',
+  'netFlow.span': '{n} 条记录，{range}',
+  'netFlow.synced': '{when}同步',
+  'netFlow.partial': '同步未完成',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zh };

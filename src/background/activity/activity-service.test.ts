@@ -296,8 +296,13 @@ describe('activity service', () => {
     expect((await t.service.netFlow()).rows).toEqual([]);
   });
 
-  it('net flow: the exact sum of the stored changes per token', async () => {
-    const { rows } = await t.service.netFlow();
+  it('net flow: the exact sum of the stored changes per token, over the stored span', async () => {
+    const { rows, oldestTime, newestTime, partial } = await t.service.netFlow();
+    expect([oldestTime, newestTime, partial]).toEqual([
+      records[0]!.time,
+      records.at(-1)!.time,
+      false,
+    ]);
     for (const token of TOKENS) {
       // Independent sum in 1e-8 units.
       let units = 0n;

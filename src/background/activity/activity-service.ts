@@ -251,10 +251,20 @@ export function createActivityService(deps: ActivityDeps) {
     /** BiYong: the sum of the stored ledger's changes per token — not a balance. */
     async netFlow(): Promise<NetFlowView> {
       const { openId } = await ledgerSnapshot();
-      if (!openId) return { rows: [], lastSyncedAt: null };
+      if (!openId) {
+        return { rows: [], lastSyncedAt: null, oldestTime: null, newestTime: null, partial: false };
+      }
       const reader = createLedgerReader(deps.ledgerStore, openId);
       const [rows, status] = await Promise.all([reader.summary(), reader.status()]);
-      return { rows, lastSyncedAt: status.lastSyncedAt };
+      // The oldest record is the last one counted from the newest (one chunk read).
+      const oldest = status.total ? await reader.readPage(status.total - 1, 1) : undefined;
+      return {
+        rows,
+        lastSyncedAt: status.lastSyncedAt,
+        oldestTime: oldest?.records[0]?.time ?? null,
+        newestTime: status.newestTime,
+        partial: status.partial,
+      };
     },
 
     /**

@@ -2,19 +2,20 @@
  * The popup's Activity: every source merged newest first, filtered by platform, token and text,
  * exported as CSV, with unread Grand Chain transfers to receive.
  *
- * Render from cache first (issue 5 §5): the list, the status and the net flow come from what the
- * worker has stored (no network), and only then is a sync asked for; its result refreshes the
- * rows in place (stale-while-revalidate), never blanking what is shown.
+ * Render from cache first (issue 5 §5): the list and the status come from what the worker has
+ * stored (no network), and only then is a sync asked for; its result refreshes the rows in place
+ * (stale-while-revalidate), never blanking what is shown. BiYong's net flow lives on its portfolio
+ * card; every finished sync tells it to read again (`ledgerSynced`).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../../core/errors';
 import { PLATFORM_NAMES, errorLang, t, type Lang } from '../../core/i18n';
-import type { ActivityFilter, ActivityOverview, NetFlowView } from '../../core/activity';
+import type { ActivityFilter, ActivityOverview } from '../../core/activity';
 import { VirtualList } from '../../ui/virtual-list';
 import { ActivityRow } from './activity-row';
 import { SourceStatusList } from './source-status';
-import { NetFlow } from './net-flow';
+import { ledgerSynced } from './net-flow';
 import { UnreadList } from './unread-list';
 import { useActivityRows } from './use-activity-rows';
 import './activity.css';
@@ -34,7 +35,6 @@ function download(fileName: string, content: string): void {
 
 export function ActivitySection({ lang }: { lang: Lang }) {
   const [overview, setOverview] = useState<ActivityOverview>();
-  const [netFlow, setNetFlow] = useState<NetFlowView>();
   const [version, setVersion] = useState(0);
   const [syncing, setSyncing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -62,22 +62,20 @@ export function ActivitySection({ lang }: { lang: Lang }) {
     setSyncing(true);
     try {
       setOverview(await send('activity/sync', force ? { force } : {}));
-      setNetFlow(await send('activity/net-flow', {}));
       setVersion((v) => v + 1);
     } catch (e) {
       fail(e);
     } finally {
       setSyncing(false);
+      // Even a failed sync may have stored some pages.
+      ledgerSynced();
     }
   }
 
   useEffect(() => {
     // Stored data first, then the sync behind it.
-    void Promise.all([send('activity/status', {}), send('activity/net-flow', {})])
-      .then(([o, n]) => {
-        setOverview(o);
-        setNetFlow(n);
-      })
+    void send('activity/status', {})
+      .then(setOverview)
       .catch(fail)
       .finally(() => void refresh(false));
   }, []);
@@ -92,6 +90,8 @@ export function ActivitySection({ lang }: { lang: Lang }) {
       fail(e);
     } finally {
       setBusy(false);
+      // Receiving syncs every source again.
+      ledgerSynced();
     }
   }
 
@@ -126,7 +126,6 @@ export function ActivitySection({ lang }: { lang: Lang }) {
           {notice.text}
         </p>
       )}
-      <NetFlow lang={lang} view={netFlow} />
       <UnreadList
         lang={lang}
         items={overview?.unread ?? []}
