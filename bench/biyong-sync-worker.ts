@@ -4,7 +4,7 @@
  * ephemeral port), with the worker's memory taken from the browser. bench/biyong-sync.ts measures
  * the same code path in Node; this one measures the built extension.
  *
- * Set-up (bench/setup.ts): the sandbox's ledger seeded with `--records` and a BALANCE grant, a
+ * Set-up (e2e/accounts-setup.ts): the sandbox's ledger seeded with `--records` and a BALANCE grant, a
  * vault, BiYong's demo credentials, BiYong stored as connected. Then:
  *
  * - a browser-level CDP session attaches to the worker's target (Target.attachToTarget) and
@@ -31,7 +31,7 @@ import { launch, type Harness } from '../e2e/harness';
 import { CONTROL } from '../sandbox/contract';
 import type { ActivityOverview } from '../src/core/activity';
 import { BIYONG_MAX_PAGE_SIZE, BIYONG_PATHS } from '../src/providers/biyong/description';
-import { biyongConnected, storeConnected, vaultWithBiyong } from './setup';
+import { biyongConnected, storeConnected, vaultWithBiyong } from '../e2e/accounts-setup';
 
 const { values } = parseArgs({
   options: {

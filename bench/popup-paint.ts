@@ -23,7 +23,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, launch, type Harness } from '../e2e/harness';
-import { setUpFiveAccounts } from './setup';
+import { setUpFiveAccounts } from '../e2e/accounts-setup';
 
 const { values } = parseArgs({
   options: {

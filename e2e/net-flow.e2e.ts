@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { biyongConnected, storeConnected, vaultWithBiyong } from '../bench/setup';
+import { biyongConnected, storeConnected, vaultWithBiyong } from './accounts-setup';
 import { CONTROL } from '../sandbox/contract';
 
 let h: Harness;
@@ -83,7 +83,7 @@ async function expectCardMatchesStore(popup: Page): Promise<Map<string, Flow>> {
 beforeAll(async () => {
   h = await launch();
   // Connecting through the consent page is e2e/connect.e2e.ts's; here the stored public record
-  // of a connected BiYong account is what matters (bench/setup.ts, as the benchmarks do).
+  // of a connected BiYong account is what matters (e2e/accounts-setup.ts, as the benchmarks do).
   await vaultWithBiyong(h, { records: LEDGER, grant: GRANT, passphrase: 'net flow on the card' });
   await storeConnected(h, [biyongConnected(GRANT)]);
 });

@@ -1,13 +1,14 @@
 /**
- * Set-up shared by the real-browser benchmarks (popup-paint.ts, biyong-sync-worker.ts): a vault,
- * BiYong's demo credentials and a seeded ledger, and accounts stored as connected.
+ * Set-up shared by real-browser tests and benchmarks (e2e/net-flow.e2e.ts, e2e/popup-snapshot.e2e.ts,
+ * bench/popup-paint.ts, bench/biyong-sync-worker.ts): a vault, BiYong's demo credentials and a
+ * seeded ledger, and accounts stored as connected.
  *
  * FOMO, HiCoin and BiYong connect through consent pages (covered by e2e/connect.e2e.ts); for a
  * benchmark their stored public records are what matters, so they are written to storage as the
  * worker would after a connection.
  */
-import { saveDemoCredentials } from '../e2e/fixtures';
-import type { Harness } from '../e2e/harness';
+import { saveDemoCredentials } from './fixtures';
+import type { Harness } from './harness';
 import { CONTROL, DEMO } from '../sandbox/contract';
 import type { Account } from '../src/core/accounts';
 
