@@ -1,11 +1,17 @@
 /**
  * The popup's paint-first snapshot. After the popup has rendered its portfolio from data, a
  * copy of that markup (header and account cards) is kept in the extension origin's
- * localStorage; on the next opening, public/popup-snapshot.js — a tiny classic script the HTML
- * parser runs before any module has loaded — puts it on screen at once, inert. main.tsx removes
- * it in the same task as the first real render, so the user sees the stored portfolio, then the
- * live one, never an empty popup. Nothing but what the popup displayed is kept (no tokens, no
- * keys), and the options page removes it when settings or the vault change.
+ * localStorage. On the next opening, public/popup-snapshot.js — a tiny classic script at the
+ * top of the popup's <head>, so neither stylesheets nor modules hold it up — puts it into #app
+ * as soon as the parser has made #app (at once, or when parsing ends), marked `inert` (not
+ * focusable or clickable), `aria-busy` and `data-snapshot`, and leaves a performance mark
+ * `coindock:snapshot-shown` with how many identities it showed (bench/popup-paint.ts reads it).
+ * main.tsx lets that frame paint, then replaces the snapshot with the live popup in the same
+ * task as its first render: the user sees the stored portfolio, then the live one, never an
+ * empty popup. A damaged snapshot is ignored.
+ *
+ * Nothing but what the popup displayed is kept (no tokens, no keys), and the options page
+ * removes it when settings or the vault change (a new language, "forget everything").
  */
 import { POPUP_SNAPSHOT_KEY } from '../core/storage-keys';
 
