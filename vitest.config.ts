@@ -11,6 +11,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // Code under test speaks both languages, as the worker does (pages load one at a time).
+    setupFiles: ['src/core/i18n-both.ts'],
     testTimeout: 20_000,
   },
 });

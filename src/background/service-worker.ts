@@ -6,6 +6,8 @@
  *
  * This file only wires services to events; each feature's logic lives in its own module.
  */
+// Both languages first: notifications and return decoding speak the user's, whichever it is.
+import '../core/i18n-both';
 import browser from 'webextension-polyfill';
 import { listen } from '../ext/listen';
 import { getStore } from '../ext/storage';

@@ -5,6 +5,8 @@
  * URL itself and shows what it says in a banner. It never logs, stores or shows a secret: the
  * decoder keeps only whether a code or token was present.
  */
+// Both languages first: the banner speaks the user's, whichever it is.
+import '../core/i18n-both';
 import { send } from '../ext/messaging';
 import { showBanner, type BannerHandle } from './banner';
 import { bannerView, type ReportFailure } from './banner-text';

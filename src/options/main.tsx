@@ -4,6 +4,7 @@ import './options.css';
 import { Options } from './options';
 import { clearSnapshot } from '../ui/popup-snapshot';
 import { KEYS } from '../core/storage-keys';
+import { loadLanguage, resolveLanguage } from '../core/i18n';
 
 // The popup's paint-first snapshot shows the portfolio as it was, in the language and
 // environments of then. When settings or the vault change (a save here, an import, a reset,
@@ -15,4 +16,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
+// The browser's language is the page's until its settings say otherwise (options.tsx loads
+// another when they do).
+await loadLanguage(resolveLanguage('auto', navigator.language));
 render(<Options />, document.getElementById('app')!);

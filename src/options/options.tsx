@@ -3,6 +3,7 @@ import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { ENVIRONMENTS, LANGUAGES, requiredOrigins, type Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
+import { useShownLanguage } from '../ui/use-language';
 import { VaultSection } from './vault-section';
 import { BackupSection } from './backup-section';
 import { CredentialsForm } from './credentials-form';
@@ -14,7 +15,9 @@ export function Options() {
   const [settings, setSettings] = useState<Settings>();
   const [notice, setNotice] = useState<Notice>();
   const [vaultUnlocked, setVaultUnlocked] = useState(false);
-  const lang: Lang = resolveLanguage(settings?.language ?? 'auto', navigator.language);
+  const lang: Lang = useShownLanguage(
+    resolveLanguage(settings?.language ?? 'auto', navigator.language),
+  );
   document.documentElement.lang = lang;
 
   useEffect(() => {

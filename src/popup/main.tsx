@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../ui/theme.css';
 import './popup.css';
 import { toCoinDockError } from '../core/errors';
+import { loadLanguage, resolveLanguage } from '../core/i18n';
 import type { AsyncState } from '../ui/use-async';
 import { Popup } from './popup';
 import { readCachedState, type CachedState } from './cached-state';
@@ -17,7 +18,20 @@ const reading = readCachedState().then(
 const app = document.getElementById('app')!;
 // With the snapshot on screen, let it reach the screen before the render takes the main thread.
 const painted = snapshotShown(app) ? nextFrame() : undefined;
-const [cached] = await Promise.all([reading, painted]);
+// Only the language shown is loaded. While storage is read, load the likely one: the snapshot's
+// (the last one shown), else the browser's; the stored setting decides before the render.
+const likely = snapshotShown(app)
+  ? document.documentElement.lang === 'zh-CN'
+    ? 'zh-CN'
+    : 'en'
+  : resolveLanguage('auto', navigator.language);
+const [cached] = await Promise.all([reading, painted, loadLanguage(likely)]);
+await loadLanguage(
+  resolveLanguage(
+    cached.status === 'done' ? cached.value.settings.language : 'auto',
+    navigator.language,
+  ),
+);
 // The snapshot goes in the same task as the first render: no frame shows an empty popup.
 removeSnapshotView(app);
 render(<Popup cached={cached} />, app);
