@@ -59,6 +59,9 @@ describe('the popup snapshot', () => {
     }, html);
     expect(held.identities).toEqual(shown);
     expect(held.fields).toBe(0);
+    // What arrives after the first paint is kept too: BiYong's net flow, read from the worker.
+    await page.getByTestId('biyong-net-flow').waitFor();
+    await expect.poll(() => storedSnapshot(page)).toContain('data-testid=\\"biyong-net-flow\\"');
     const creds = demoCredentials(h.sandbox.origin);
     const secrets = PLATFORMS.flatMap((p) =>
       DESCRIPTIONS[p].credentials.filter((f) => f.secret).map((f) => creds[p][f.key]),

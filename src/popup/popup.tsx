@@ -5,7 +5,7 @@ import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } fro
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';
 import type { CachedState } from './cached-state';
-import { saveSnapshot } from '../ui/popup-snapshot';
+import { keepSnapshot } from '../ui/popup-snapshot';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
 import { TransferForms } from './transfers/transfer-forms';
@@ -56,10 +56,14 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   const lang: Lang = resolveLanguage(done?.settings.language ?? 'auto', navigator.language);
   document.documentElement.lang = lang;
 
-  // What this popup shows of the portfolio is the next opening's first paint (src/ui/popup-snapshot.ts).
+  // What this popup shows of the portfolio is the next opening's first paint
+  // (src/ui/popup-snapshot.ts): taken now, and again whenever the cards change (fresh account
+  // data, the KYC state, BiYong's net flow arriving), a moment after the last change.
+  const portfolioShown = !!(done && accounts);
   useEffect(() => {
-    if (done && accounts) saveSnapshot([headerRef.current, portfolioRef.current], lang);
-  }, [done, accounts, vault, lang]);
+    if (!portfolioShown) return;
+    return keepSnapshot([headerRef.current, portfolioRef.current]);
+  }, [portfolioShown]);
 
   // While a connection is in progress, follow it.
   const pending = accounts?.flows.some((f) => f.step !== 'failed');

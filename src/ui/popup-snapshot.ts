@@ -40,6 +40,27 @@ export function saveSnapshot(parts: (Element | null | undefined)[], lang: string
   }
 }
 
+/**
+ * Save `parts` now and again after each change to them (debounced); returns the stop. The
+ * language is the document's, which the popup sets as it renders.
+ */
+export function keepSnapshot(parts: (Element | null)[], debounceMs = 100): () => void {
+  const save = () => saveSnapshot(parts, document.documentElement.lang);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(save, debounceMs);
+  });
+  for (const part of parts) {
+    if (part) observer.observe(part, { subtree: true, childList: true, characterData: true });
+  }
+  save();
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+}
+
 export function clearSnapshot(): void {
   try {
     localStorage.removeItem(POPUP_SNAPSHOT_KEY);
