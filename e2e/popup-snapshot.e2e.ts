@@ -43,10 +43,12 @@ describe('the popup snapshot', () => {
   it('keeps the portfolio the popup rendered, and nothing secret', async () => {
     const { page, shown } = await openLive();
     await expect.poll(() => storedSnapshot(page)).not.toBeNull();
-    const { lang, html } = JSON.parse((await storedSnapshot(page))!) as {
+    const { version, lang, html } = JSON.parse((await storedSnapshot(page))!) as {
+      version: string;
       lang: string;
       html: string;
     };
+    expect(version).toBe((await h.send('ping', {})).version);
     expect(lang).toBe('en');
     const held = await page.evaluate((markup) => {
       const doc = new DOMParser().parseFromString(markup, 'text/html');
@@ -98,20 +100,29 @@ describe('the popup snapshot', () => {
     await page.close();
   });
 
-  it('is ignored when damaged, and the popup renders as usual', async () => {
-    const { page } = await openLive();
-    await page.evaluate((key) => localStorage.setItem(key, '{"html": 42'), POPUP_SNAPSHOT_KEY);
-    await page.close();
-    const again = await openLive();
-    const marks = await again.page.evaluate(
-      () => performance.getEntriesByName('coindock:snapshot-shown').length,
-    );
-    expect(marks).toBe(0);
-    // …and the popup wrote a good one over it.
-    await expect
-      .poll(async () => JSON.parse((await storedSnapshot(again.page))!) as { lang: string })
-      .toMatchObject({ lang: 'en' });
-    await again.page.close();
+  it('is ignored when damaged or from another version, and the popup renders as usual', async () => {
+    const first = await openLive();
+    const good = (await storedSnapshot(first.page))!;
+    await first.page.close();
+    const other = JSON.stringify({ ...(JSON.parse(good) as object), version: '0.0.1' });
+    // Written from another page of the extension (same origin), with no popup open to re-take it.
+    const setter = await h.openOptions();
+    for (const bad of ['{"html": 42', other]) {
+      await setter.evaluate(([key, value]) => localStorage.setItem(key, value), [
+        POPUP_SNAPSHOT_KEY,
+        bad,
+      ] as const);
+      const again = await openLive();
+      const marks = await again.page.evaluate(
+        () => performance.getEntriesByName('coindock:snapshot-shown').length,
+      );
+      expect(marks, bad.slice(0, 20)).toBe(0);
+      await again.page.close();
+      // …and the popup wrote a good one over it.
+      const now = JSON.parse((await storedSnapshot(setter))!) as { version: string };
+      expect(now.version).toBe((await h.send('ping', {})).version);
+    }
+    await setter.close();
   });
 
   it('goes when the language changes in the options page, and with "forget everything"', async () => {

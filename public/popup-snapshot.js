@@ -1,4 +1,5 @@
 // @ts-check
+/* global chrome */
 // The popup's paint-first snapshot, shown before any module loads: see src/ui/popup-snapshot.ts.
 // Plain JS (no build step): keep it tiny, and it must never throw.
 (function () {
@@ -7,6 +8,8 @@
     if (!raw) return;
     var snapshot = JSON.parse(raw);
     if (typeof snapshot.html != 'string' || typeof snapshot.lang != 'string') return;
+    // Markup of another version of CoinDock may not fit this one's styles.
+    if (snapshot.version !== chrome.runtime.getManifest().version) return;
     var show = function () {
       var app = document.getElementById('app');
       if (!app || app.firstChild) return;

@@ -8,7 +8,7 @@
  * `coindock:snapshot-shown` with how many identities it showed (bench/popup-paint.ts reads it).
  * main.tsx lets that frame paint, then replaces the snapshot with the live popup in the same
  * task as its first render: the user sees the stored portfolio, then the live one, never an
- * empty popup. A damaged snapshot is ignored.
+ * empty popup. A damaged snapshot, or one taken by another version of CoinDock, is ignored.
  *
  * Nothing but what the popup displayed is kept (no tokens, no keys), and the options page
  * removes it when settings or the vault change (a new language, "forget everything").
@@ -34,7 +34,11 @@ export function saveSnapshot(parts: (Element | null | undefined)[], lang: string
   // A copy is for looking at: no ids to clash with, no form state to keep.
   for (const el of main.querySelectorAll('[id]')) el.removeAttribute('id');
   try {
-    localStorage.setItem(POPUP_SNAPSHOT_KEY, JSON.stringify({ lang, html: main.outerHTML }));
+    const version = chrome.runtime.getManifest().version;
+    localStorage.setItem(
+      POPUP_SNAPSHOT_KEY,
+      JSON.stringify({ version, lang, html: main.outerHTML }),
+    );
   } catch {
     // Storage full or unavailable: the popup still renders, only without the head start.
   }
