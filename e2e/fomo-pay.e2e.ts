@@ -14,19 +14,32 @@ import { banner } from './banner-reader';
 
 let h: Harness;
 
-beforeAll(async () => {
-  h = await launch();
-  await h.send('vault/create', { passphrase: 'correct horse battery staple' });
-  await saveDemoCredentials(h, ['fomo']);
+/** Connect (or reconnect) FOMO through its consent page. */
+async function connectFomo(): Promise<void> {
+  const since = Date.now();
   const opened = h.context.waitForEvent('page');
   await h.send('accounts/connect', { platform: 'fomo' });
   const consent = await opened;
   await consent.getByRole('button', { name: 'Authorize' }).click();
   for (let i = 0; i < 150; i++) {
-    if ((await h.send('accounts/list', {})).accounts.fomo?.state === 'connected') return;
+    const { accounts, flows } = await h.send('accounts/list', {});
+    // Connected by this flow: it has finished, and written the account after it started.
+    if (
+      flows.length === 0 &&
+      accounts.fomo?.state === 'connected' &&
+      accounts.fomo.updatedAt >= since
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('FOMO did not connect');
+}
+
+beforeAll(async () => {
+  h = await launch();
+  await h.send('vault/create', { passphrase: 'correct horse battery staple' });
+  await saveDemoCredentials(h, ['fomo']);
+  await connectFomo();
 });
 afterAll(async () => {
   await h?.close();
@@ -185,5 +198,39 @@ describe('FOMO pay page', () => {
       .toMatchObject({ state: 'succeeded' });
     expect((await h.send('transfers/list', {})).filter((x) => x.amount === '4')).toHaveLength(1);
     await popupless.close();
+  });
+
+  it('after a token refresh (profile only), paying says to reconnect and saves nothing; reconnected, it pays', async () => {
+    // Tokens that expire at once, so the next call refreshes (FOMO's refresh asks `userinfo`).
+    await h.control(CONTROL.seed, { fomoTokenTtlSeconds: 1 });
+    await connectFomo();
+    await h.control(CONTROL.seed, { fomoTokenTtlSeconds: 7200 });
+    await new Promise((r) => setTimeout(r, 1500));
+    await h.send('accounts/profile', { platform: 'fomo' });
+    const before = (await h.send('transfers/list', {})).length;
+
+    const popup = await h.openPopup();
+    const form = popup.getByTestId('fomo-pay');
+    await form.getByLabel('Amount').fill('6');
+    await form.getByRole('button', { name: 'Review' }).click();
+    let tabs = 0;
+    const countTab = () => tabs++;
+    h.context.on('page', countTab);
+    await form.getByRole('button', { name: 'Confirm and open FOMO' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toContain('covers your profile only, not payments: reconnect FOMO');
+    h.context.off('page', countTab);
+    expect(tabs).toBe(0);
+    expect(await h.send('transfers/list', {})).toHaveLength(before);
+    await popup.close();
+
+    await connectFomo();
+    const { tab, t } = await payFromPopup('1', '6');
+    expect(new URL(tab.url()).searchParams.get('trade_id')).toBe(t.id);
+    await tab.getByRole('button', { name: 'Confirm' }).click();
+    await expect
+      .poll(() => transfer(t.id), { timeout: 15_000 })
+      .toMatchObject({ state: 'succeeded' });
   });
 });

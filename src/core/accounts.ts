@@ -45,6 +45,12 @@ export const TokenSetSchema = v.object({
   accessToken: v.string(),
   refreshToken: v.optional(v.string()),
   expiresAt: v.optional(v.number()),
+  /**
+   * What the token may do (the platform's scopes, space- or comma-separated) when known: as the
+   * platform said, else as asked for. FOMO's refresh asks only `userinfo`, so a refreshed FOMO
+   * token can no longer open the pay page (`paytoken`).
+   */
+  scope: v.optional(v.string()),
 });
 export type TokenSet = v.InferOutput<typeof TokenSetSchema>;
 

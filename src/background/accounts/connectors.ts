@@ -7,6 +7,7 @@ import { errors, type Platform } from '../../core/errors';
 import type { TokenSet } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
+import { FOMO_DEFAULT_SCOPES } from '../../providers/fomo/oauth';
 import { createHicoinClient } from '../../providers/hicoin/client';
 import { parseHicoinAuthorizeReturn } from '../../providers/hicoin/return';
 import type { HicoinScope } from '../../providers/hicoin/description';
@@ -83,6 +84,8 @@ const fomo: Connector = {
       accessToken: t.accessToken,
       refreshToken: t.refreshToken,
       expiresAt: t.expiresAt,
+      // The platform may not say; then the token has what the authorization asked for.
+      scope: t.scope ?? FOMO_DEFAULT_SCOPES.join(' '),
     };
     const user = await client.userInfo(t.accessToken);
     return {

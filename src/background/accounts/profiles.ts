@@ -6,6 +6,7 @@ import { errors, type Platform } from '../../core/errors';
 import type { Account, TokenSet } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
+import { FOMO_REFRESH_SCOPE } from '../../providers/fomo/oauth';
 import { createHicoinClient } from '../../providers/hicoin/client';
 import { createBiyongClient } from '../../providers/biyong/client';
 import type { BiyongHashMode } from '../../providers/biyong/sign';
@@ -21,7 +22,13 @@ export function refresherFor(platform: Platform, ctx: ProviderContext, c: Creds)
         clientId: c.clientId ?? '',
         clientSecret: c.clientSecret ?? '',
       }).refresh(refreshToken);
-      return { accessToken: t.accessToken, refreshToken: t.refreshToken, expiresAt: t.expiresAt };
+      return {
+        accessToken: t.accessToken,
+        refreshToken: t.refreshToken,
+        expiresAt: t.expiresAt,
+        // A FOMO refresh asks for `userinfo` only (the platform's document fixes it).
+        scope: t.scope ?? FOMO_REFRESH_SCOPE,
+      };
     }
     if (platform === 'hicoin') {
       const t = await createHicoinClient(ctx, {

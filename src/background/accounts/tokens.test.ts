@@ -114,4 +114,24 @@ describe('token service', () => {
     expect(await env.tokens.read('fomo')).toBeUndefined();
     expect(alarms.has('token-refresh:fomo')).toBe(false);
   });
+
+  it('a refresh keeps what the token may do unless the platform says anew (FOMO: profile only)', async () => {
+    const scopes = [undefined, 'userinfo'];
+    const env = await setup(async (rt) => ({
+      accessToken: 'at-new',
+      refreshToken: rt,
+      expiresAt: env.now() + 3_600_000,
+      scope: scopes.shift(),
+    }));
+    await env.tokens.save('fomo', {
+      accessToken: 'at-0',
+      refreshToken: 'rt',
+      expiresAt: env.now() + 1000,
+      scope: 'userinfo paytoken',
+    });
+    await env.tokens.refresh('fomo');
+    expect((await env.tokens.read('fomo'))?.scope).toBe('userinfo paytoken');
+    await env.tokens.refresh('fomo');
+    expect((await env.tokens.read('fomo'))?.scope).toBe('userinfo');
+  });
 });

@@ -77,8 +77,13 @@ export function createTokenService(deps: {
         }
         try {
           const next = await (await deps.refresher(platform))(current.refreshToken);
-          // Some platforms do not rotate the refresh token: keep the old one then.
-          const merged = { ...next, refreshToken: next.refreshToken ?? current.refreshToken };
+          // Some platforms do not rotate the refresh token: keep the old one then; likewise the
+          // scope when the refresh says nothing of it.
+          const merged = {
+            ...next,
+            refreshToken: next.refreshToken ?? current.refreshToken,
+            scope: next.scope ?? current.scope,
+          };
           await service.save(platform, merged);
           await deps.accounts.patch(platform, { state: 'connected', lastError: undefined });
           return merged;

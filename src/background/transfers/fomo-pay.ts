@@ -8,12 +8,13 @@
  *    AND state, decoded, and the transfer becomes final: 1 succeeded, anything else failed in words
  *    (201 = duplicate trade_id).
  */
-import { errors, type Platform } from '../../core/errors';
+import { errors, toCoinDockError, type Platform } from '../../core/errors';
 import { isDecimal } from '../../core/money';
 import { randomAlphanumeric } from '../../core/bytes';
 import type { Transfer } from '../../core/transfers';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
+import { FOMO_PAY_SCOPE } from '../../providers/fomo/oauth';
 import { parseFomoPayReturn } from '../../providers/fomo/pay-return';
 import type { TokenService } from '../accounts/tokens';
 import type { AccountStore } from '../accounts/account-store';
@@ -51,8 +52,12 @@ export function createFomoPay(deps: {
   context(platform: Platform): Promise<ProviderContext>;
   credentials(platform: Platform): Promise<Record<string, string>>;
 }) {
-  async function payUrl(t: Transfer): Promise<string> {
-    const creds = await deps.credentials('fomo');
+  /**
+   * What opening the pay page needs: a connected account and an access token allowed to pay.
+   * FOMO's token refresh asks for `userinfo` only, so after one the pay page would refuse (54,
+   * "no permission") — said here, before anything is saved, with what helps: reconnecting.
+   */
+  async function payAccess() {
     const account = await deps.accounts.get('fomo');
     if (!account || account.state !== 'connected') {
       throw errors.not_configured(
@@ -60,11 +65,27 @@ export function createFomoPay(deps: {
         { platform: 'fomo' },
       );
     }
+    const accessToken = await deps.tokens.accessToken('fomo');
+    const scope = (await deps.tokens.read('fomo'))?.scope;
+    if (scope !== undefined && !scope.split(/[\s,]+/).includes(FOMO_PAY_SCOPE)) {
+      throw errors.permission(
+        {
+          en: 'FOMO’s renewed sign-in covers your profile only, not payments: reconnect FOMO, then try again',
+          zh: 'FOMO 续期后的登录只包含个人资料，不含支付权限：请重新连接 FOMO 后再试',
+        },
+        { platform: 'fomo' },
+      );
+    }
+    return { account, accessToken };
+  }
+
+  async function payUrl(t: Transfer): Promise<string> {
+    const creds = await deps.credentials('fomo');
+    const { account, accessToken } = await payAccess();
     const client = createFomoClient(await deps.context('fomo'), {
       clientId: creds.clientId ?? '',
       clientSecret: creds.clientSecret ?? '',
     });
-    const accessToken = await deps.tokens.accessToken('fomo');
     return client.payUrl({
       direction: t.kind === 'fomo_recharge' ? 1 : 2,
       tradeId: t.id,
@@ -121,8 +142,21 @@ export function createFomoPay(deps: {
         details: { coinId: req.coinId, state: randomAlphanumeric(24), step: 'saved' },
       };
       t.reference = t.id;
+      // Everything the page needs is checked first: a transfer is saved only when its page can
+      // open, so nothing stays pending (and reopens after a restart) for a page that never could.
+      await payAccess();
       if (!(await deps.transfers.insert(t))) throw errors.internal();
-      await open(t.id);
+      try {
+        await open(t.id);
+      } catch (e) {
+        const err = toCoinDockError(e, { platform: 'fomo' });
+        await deps.transfers.change(t.id, (cur) =>
+          cur.details.step === 'saved'
+            ? { ...cur, state: 'failed', message: err.messages }
+            : undefined,
+        );
+        throw err;
+      }
       return (await deps.transfers.get(t.id)) ?? t;
     },
 

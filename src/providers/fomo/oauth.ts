@@ -88,6 +88,12 @@ export function buildFomoTokenRequest(
   });
 }
 
+/** The scope the pay page needs (the authorization asks for it with `userinfo`). */
+export const FOMO_PAY_SCOPE: FomoScope = 'paytoken';
+
+/** The scope a refresh asks for (§二.4: the seed fixes it): a refreshed token cannot pay. */
+export const FOMO_REFRESH_SCOPE: FomoScope = 'userinfo';
+
 /** §二.4: a new access token; the seed fixes scope=userinfo for refreshes. */
 export function buildFomoRefreshRequest(
   baseUrl: string,
@@ -99,7 +105,7 @@ export function buildFomoRefreshRequest(
     client_id: creds.clientId,
     client_secret: creds.clientSecret,
     grant_type: 'refresh_token',
-    scope: 'userinfo',
+    scope: FOMO_REFRESH_SCOPE,
   });
 }
 
