@@ -36,6 +36,14 @@ export interface Harness {
   ): Promise<MessageMap[K]['res']>;
   /** Stop the service worker as Chrome does when it is idle; the next event restarts it. */
   stopWorker(): Promise<void>;
+  /**
+   * Quit the browser and start it again on the same profile and extension, as a user restarting
+   * Chrome does: local storage, IndexedDB and the profile survive; `storage.session` (so the
+   * vault's key) and open tabs do not. The sandbox keeps running. Resolves once the service
+   * worker has started by itself (nothing is sent to wake it); `context` and every helper then
+   * use the new browser. Pages from before the restart are closed.
+   */
+  restartBrowser(): Promise<void>;
   /** Everything in one chrome.storage area. */
   storage(area: StorageArea): Promise<Record<string, unknown>>;
   /** Call the sandbox's control API. */
@@ -72,13 +80,16 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     join(profile, 'Default', 'Preferences'),
     JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
   );
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
+  const openBrowser = () =>
+    chromium.launchPersistentContext(profile, {
       executablePath,
       headless: opts.headless ?? true,
       args: chromiumArgs(extensionDir),
     });
+  // A `let`: restartBrowser() replaces it, and every helper below reads it when called.
+  let context: BrowserContext;
+  try {
+    context = await openBrowser();
   } catch (e) {
     await sandbox.close();
     await rm(profile, { recursive: true, force: true });
@@ -161,6 +172,30 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
         await stopped;
       } finally {
         await cdp.detach().catch(() => undefined);
+      }
+    },
+    async restartBrowser() {
+      await context.close();
+      bridge = undefined;
+      context = await openBrowser();
+      h.context = context;
+      // Wait for the worker to come up on its own, as it does for a user (CoinDock listens to
+      // runtime.onStartup; Chromium also starts it for an extension loaded from the command
+      // line): a ping here would wake it and hide start-up work that only a message triggers.
+      const w =
+        context.serviceWorkers().find((x) => x.url().startsWith(origin)) ??
+        (await context
+          .waitForEvent('serviceworker', {
+            predicate: (x) => x.url().startsWith(origin),
+            timeout: 15_000,
+          })
+          .catch(() => {
+            throw new Error('The service worker did not start with the browser');
+          }));
+      // An unpacked extension's id comes from its path: the same directory, the same id.
+      const id = new URL(w.url()).host;
+      if (id !== extensionId) {
+        throw new Error(`The extension id changed across the restart: ${extensionId} → ${id}`);
       }
     },
     async storage(area) {
