@@ -1,10 +1,14 @@
 /**
  * GOW fiat orders: a deposit (buy: the user pays fiat to GOW's account with a note code) and a
  * withdrawal (sell: GOW pays the user's bank). The order is saved as pending with its orderNo
- * before it is sent; its status is then followed with order queries (popup open, and an alarm
- * while any is pending) until final: 5 released → succeeded, 2 rejected → failed.
+ * before it is sent; its status is then followed with order queries (popup open, vault unlocked,
+ * and an alarm while any is pending) until final: 5 released → succeeded, 2 rejected → failed.
+ *
+ * The alarm is armed again by every poll that finds a pending order, the locked ones included:
+ * Chrome may drop alarms when it quits, and after a browser restart the vault is locked until
+ * the user unlocks it, so a poll that cannot query keeps the alarm for the next one.
  */
-import { errors, toCoinDockError, type Platform } from '../../core/errors';
+import { errors, hasCode, toCoinDockError, type Platform } from '../../core/errors';
 import { randomAlphanumeric } from '../../core/bytes';
 import type { Transfer } from '../../core/transfers';
 import type { ProviderContext } from '../../providers/types';
@@ -18,6 +22,13 @@ import type { TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
 
 export const GOW_POLL_ALARM = 'gow-orders-poll';
+
+/** Arm the poll alarm unless it is there already (creating it again would push it back). */
+async function armPoll(): Promise<void> {
+  if (!(await chrome.alarms.get(GOW_POLL_ALARM))) {
+    await chrome.alarms.create(GOW_POLL_ALARM, { periodInMinutes: 1 });
+  }
+}
 
 /** The order's fee, coin amount and rate as GOW reported them (already exact decimal strings). */
 function amounts(detail: object): Record<string, string> {
@@ -39,6 +50,8 @@ export function createGowOrders(deps: {
   credentials(platform: Platform): Promise<Record<string, string>>;
 }) {
   const client = async () => gowClient(await deps.context('gow'), await deps.credentials('gow'));
+  const pendingOrders = async () =>
+    (await deps.transfers.all()).filter((t) => t.platform === 'gow' && t.state === 'pending');
 
   async function place(
     t: Transfer,
@@ -65,7 +78,7 @@ export function createGowOrders(deps: {
       }
       throw err;
     }
-    await chrome.alarms.create(GOW_POLL_ALARM, { periodInMinutes: 1 });
+    // Arms the poll alarm: the order is pending now.
     await service.poll();
     return (await deps.transfers.get(t.id)) ?? t;
   }
@@ -124,16 +137,24 @@ export function createGowOrders(deps: {
       return place(t, (c) => c.addWithdrawalOrder({ ...req, orderNo }));
     },
 
-    /** Query every pending GOW order once; stop the alarm when none is left. */
+    /**
+     * Query every pending GOW order once; keep the alarm while any is pending and stop it when
+     * none is left. With the vault locked nothing can be asked: a no-op, the alarm stays.
+     */
     async poll(): Promise<void> {
-      const pending = (await deps.transfers.all()).filter(
-        (t) => t.platform === 'gow' && t.state === 'pending',
-      );
+      const pending = await pendingOrders();
       if (pending.length === 0) {
         await chrome.alarms.clear(GOW_POLL_ALARM);
         return;
       }
-      const c = await client();
+      await armPoll();
+      let c;
+      try {
+        c = await client();
+      } catch (e) {
+        if (hasCode(e, 'locked')) return;
+        throw e;
+      }
       for (const t of pending) {
         let d;
         try {
@@ -168,6 +189,8 @@ export function createGowOrders(deps: {
         }));
         if (changed && state !== 'pending') await deps.notifier.finished(t.id);
       }
+      // The last one just became final: nothing left to follow.
+      if ((await pendingOrders()).length === 0) await chrome.alarms.clear(GOW_POLL_ALARM);
     },
   };
   return service;

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore, memoryArea } from '../../core/store';
+import { KEYS } from '../../core/storage-keys';
+import { defaultSettings } from '../../core/settings';
+import { SkewClock, type FetchLike } from '../../core/http';
+import type { Transfer } from '../../core/transfers';
+import { createVaultService, secretName } from '../vault-service';
+import { credentialsOf } from '../provider-context';
+import { createTransferStore } from './transfer-store';
+import { recordingNotifier, stubAlarms } from './test-kit';
+import { createGowOrders, GOW_POLL_ALARM } from './gow-orders';
+
+let alarms: ReturnType<typeof stubAlarms>['alarms'];
+let created: string[];
+beforeEach(() => ({ alarms, created } = stubAlarms()));
+afterEach(() => vi.unstubAllGlobals());
+
+const PASS = 'correct horse battery';
+
+/** GOW's getOrderDetail answer for each order number, as its status currently stands. */
+function gowAnswering(status: Map<string, number>) {
+  const asked: string[] = [];
+  const fetch: FetchLike = async (input) => {
+    const orderNo = new URL(input).searchParams.get('orderNo') ?? '';
+    asked.push(orderNo);
+    const body = {
+      code: '000000',
+      data: { orderNo, applyStatus: status.get(orderNo), applyType: 1 },
+    };
+    return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+  };
+  return { fetch, asked };
+}
+
+async function setup(status = new Map<string, number>()) {
+  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  // GOW's public fields live in the settings, its secret key in the vault.
+  const settings = defaultSettings();
+  settings.platforms.gow.config = { apiKey: 'APIKEY123456', account: 'alice@example.com' };
+  await store.set(KEYS.settings, settings);
+  const vault = createVaultService(store);
+  await vault.create(PASS);
+  await vault.write({ [secretName('gow', 'secretKey')]: 'sekret-gow-key' });
+  const transfers = createTransferStore(store);
+  const notifier = recordingNotifier();
+  const gow = gowAnswering(status);
+  const orders = createGowOrders({
+    transfers,
+    notifier,
+    context: async () => ({
+      baseUrl: 'https://gow.example/api',
+      fetch: gow.fetch,
+      clock: new SkewClock(),
+    }),
+    credentials: (p) => credentialsOf(store, vault, p),
+  });
+  return { vault, transfers, orders, finished: notifier.finishedIds, asked: gow.asked };
+}
+
+function order(id: string, over: Partial<Transfer> = {}): Transfer {
+  return {
+    id,
+    platform: 'gow',
+    kind: 'gow_deposit',
+    state: 'pending',
+    amount: '700',
+    token: 'PHP',
+    createdAt: 1,
+    updatedAt: 1,
+    reference: id,
+    details: { step: 'placed' },
+    ...over,
+  };
+}
+
+describe('GOW order polling', () => {
+  it('with the vault locked (a browser restart) a pending order re-arms the alarm and nothing else', async () => {
+    const env = await setup(new Map([['GOW-1', 5]]));
+    await env.transfers.insert(order('GOW-1'));
+    await env.vault.lock();
+    // Chrome dropped the alarm when it quit.
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(false);
+
+    await expect(env.orders.poll()).resolves.toBeUndefined();
+    expect(alarms.get(GOW_POLL_ALARM)).toEqual({ periodInMinutes: 1 });
+    expect(env.asked).toEqual([]);
+    expect(await env.transfers.get('GOW-1')).toMatchObject({ state: 'pending' });
+
+    // The alarm fires again, still locked: the same no-op, and the alarm is not pushed back.
+    await env.orders.poll();
+    expect(created.filter((n) => n === GOW_POLL_ALARM)).toHaveLength(1);
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(true);
+
+    // Unlocked: the order is queried, becomes final, and the alarm stops in the same poll.
+    await env.vault.unlock(PASS);
+    await env.orders.poll();
+    expect(env.asked).toEqual(['GOW-1']);
+    expect(await env.transfers.get('GOW-1')).toMatchObject({ state: 'succeeded', statusCode: '5' });
+    expect(env.finished).toEqual(['GOW-1']);
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(false);
+  });
+
+  it('keeps the alarm while one order of several is still pending', async () => {
+    const env = await setup(
+      new Map([
+        ['GOW-1', 2],
+        ['GOW-2', 1],
+      ]),
+    );
+    await env.transfers.insert(order('GOW-1'));
+    await env.transfers.insert(order('GOW-2'));
+    await env.orders.poll();
+    expect(await env.transfers.get('GOW-1')).toMatchObject({ state: 'failed', statusCode: '2' });
+    expect(await env.transfers.get('GOW-2')).toMatchObject({ state: 'pending', statusCode: '1' });
+    expect(env.finished).toEqual(['GOW-1']);
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(true);
+  });
+
+  it('stops the alarm when no order is pending, without asking GOW', async () => {
+    const env = await setup();
+    await env.transfers.insert(order('GOW-9', { state: 'succeeded' }));
+    alarms.set(GOW_POLL_ALARM, { periodInMinutes: 1 });
+    await env.orders.poll();
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(false);
+    expect(env.asked).toEqual([]);
+  });
+
+  it('other failures than a locked vault still reach the caller', async () => {
+    const env = await setup();
+    await env.transfers.insert(order('GOW-1'));
+    await env.vault.write({ [secretName('gow', 'secretKey')]: undefined });
+    await expect(env.orders.poll()).rejects.toMatchObject({ code: 'not_configured' });
+    // The order is still followed: the alarm stays for when the key is back.
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(true);
+  });
+});
