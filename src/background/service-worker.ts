@@ -37,7 +37,7 @@ import { createNotifier } from './transfers/notify';
 import { createFomoPay } from './transfers/fomo-pay';
 import { activityHandlers } from './handlers/activity';
 import { createActivityFeature } from './activity/feature';
-import { createGrandchainSend } from './transfers/grandchain-send';
+import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM } from './transfers/grandchain-send';
 import { createGowOrders, GOW_POLL_ALARM } from './transfers/gow-orders';
 
 const startedAt = Date.now();
@@ -117,6 +117,7 @@ function alarmTask(name: string): (() => Promise<unknown>) | undefined {
   if (name === AUTO_LOCK_ALARM) return () => vault.lock();
   if (name === activity.alarm) return () => activity.service.sync({ force: true });
   if (name === GOW_POLL_ALARM) return () => gowOrders.poll();
+  if (name === GRANDCHAIN_RECONCILE_ALARM) return () => grandchainSend.reconcile();
   if (name.startsWith(REFRESH_ALARM_PREFIX)) {
     const platform = name.slice(REFRESH_ALARM_PREFIX.length) as Platform;
     return () => tokens.refresh(platform);

@@ -1,10 +1,11 @@
 /**
  * Grand Chain transfers: the amount is typed in yuan and sent in fen (BigInt, never a float).
  * Before sending, the transfer is saved as pending with how many outgoing records of the same
- * value the history already has; a worker stopped mid-send reconciles from the history when it
- * wakes (one more such record means it went through) instead of sending again.
+ * value the history already has; a worker stopped mid-send (or a browser quit) reconciles from
+ * the history when it wakes or the vault is unlocked (one more such record means it went
+ * through) instead of sending again.
  */
-import { errors, toCoinDockError } from '../../core/errors';
+import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import { fenToYuan, yuanToFen } from '../../core/money';
 import type { Transfer } from '../../core/transfers';
 import { DEFAULT_TIMEOUT_MS } from '../../core/http';
@@ -18,11 +19,17 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
 /** A send younger than this may still be in flight (HTTP time limit plus margin): not settled yet. */
 export const IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS + 5_000;
 
+/** A one-shot alarm: reconcile again when the youngest unsettled send leaves its window. */
+export const GRANDCHAIN_RECONCILE_ALARM = 'grandchain-send-reconcile';
+
 export function createGrandchainSend(deps: {
   grandchain: GrandchainService;
   transfers: TransferStore;
   notifier: Notifier;
+  now?: () => number;
 }) {
+  const clock = deps.now ?? (() => Date.now());
+
   async function outCount(valueFen: bigint): Promise<number> {
     const gc = deps.grandchain;
     const trades = await (await gc.client()).trades(await gc.session());
@@ -101,14 +108,44 @@ export function createGrandchainSend(deps: {
       return (await deps.transfers.get(t.id)) ?? t;
     },
 
-    /** Settle sends whose outcome is unknown (worker stopped, network lost) from the history. */
+    /**
+     * Settle sends whose outcome is unknown (worker stopped, browser quit, network lost) from the
+     * history. A send touched less than IN_FLIGHT_MS ago may still be on its way (this worker's
+     * own request, or one Grand Chain is still processing after the browser quit): counting now
+     * could call it "not sent" just before it lands, so it is left to an alarm that runs this
+     * again once the window has passed. With the vault locked the history cannot be read: a
+     * no-op, and unlocking runs this again.
+     */
     async reconcile(): Promise<void> {
-      for (const t of await deps.transfers.all()) {
-        if (t.platform !== 'grandchain' || t.state !== 'pending' || t.details.step === 'saved')
-          continue;
-        const fen = BigInt(t.details.fen ?? '0');
-        const now = await outCount(fen);
-        if (now > Number(t.details.outBefore ?? '0')) {
+      const pending = (await deps.transfers.all()).filter(
+        (t) => t.platform === 'grandchain' && t.state === 'pending',
+      );
+      const at = clock();
+      const young = pending.filter((t) => at - t.updatedAt < IN_FLIGHT_MS);
+      if (young.length) {
+        const when = Math.min(...young.map((t) => t.updatedAt)) + IN_FLIGHT_MS;
+        await chrome.alarms.create(GRANDCHAIN_RECONCILE_ALARM, { when });
+      }
+      const settled = pending.filter((t) => !young.includes(t));
+      // Saved but never sent: nothing left the browser.
+      for (const t of settled.filter((t) => t.details.step === 'saved')) {
+        await finish(t.id, {
+          state: 'failed',
+          message: {
+            en: 'Interrupted before sending; nothing was sent',
+            zh: '发送前被中断，未转出',
+          },
+        });
+      }
+      for (const t of settled.filter((t) => t.details.step !== 'saved')) {
+        let count: number;
+        try {
+          count = await outCount(BigInt(t.details.fen ?? '0'));
+        } catch (e) {
+          if (hasCode(e, 'locked')) return;
+          throw e;
+        }
+        if (count > Number(t.details.outBefore ?? '0')) {
           await finish(t.id, {
             state: 'succeeded',
             message: { en: 'Found in Grand Chain’s history', zh: '已在 Grand Chain 记录中找到' },
@@ -119,18 +156,6 @@ export function createGrandchainSend(deps: {
             message: {
               en: 'Not sent: it is not in Grand Chain’s history',
               zh: '未转出：Grand Chain 记录中没有此笔',
-            },
-          });
-        }
-      }
-      // Saved but never sent: nothing left the browser.
-      for (const t of await deps.transfers.all()) {
-        if (t.platform === 'grandchain' && t.state === 'pending' && t.details.step === 'saved') {
-          await finish(t.id, {
-            state: 'failed',
-            message: {
-              en: 'Interrupted before sending; nothing was sent',
-              zh: '发送前被中断，未转出',
             },
           });
         }
