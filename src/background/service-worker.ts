@@ -48,6 +48,8 @@ const vault = createVaultService(store);
 const accounts = createAccountStore(store);
 const context = (p: Platform) => providerContext(store, p);
 const credentials = (p: Platform) => credentialsOf(store, vault, p);
+// A platform's public settings: readable while the vault is locked.
+const publicConfig = async (p: Platform) => (await store.get(KEYS.settings)).platforms[p].config;
 const tokens = createTokenService({
   vault,
   accounts,
@@ -58,12 +60,20 @@ const grandchain = createGrandchainService({
   vault,
   accounts,
   context: () => context('grandchain'),
-  config: async () => (await store.get(KEYS.settings)).platforms.grandchain.config,
+  config: () => publicConfig('grandchain'),
 });
 const uiLanguage = () => browser.i18n.getUILanguage();
 const transfers = createTransferStore(store);
 const notifier = createNotifier({ store, transfers, uiLanguage });
-const fomoPay = createFomoPay({ transfers, accounts, tokens, notifier, context, credentials });
+const fomoPay = createFomoPay({
+  transfers,
+  accounts,
+  tokens,
+  notifier,
+  context,
+  credentials,
+  config: () => publicConfig('fomo'),
+});
 const grandchainSend = createGrandchainSend({ grandchain, transfers, notifier });
 const gowOrders = createGowOrders({ transfers, notifier, context, credentials });
 const activity = createActivityFeature({ accounts, transfers, grandchain, context, credentials });

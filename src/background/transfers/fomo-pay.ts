@@ -51,6 +51,8 @@ export function createFomoPay(deps: {
   notifier: Notifier;
   context(platform: Platform): Promise<ProviderContext>;
   credentials(platform: Platform): Promise<Record<string, string>>;
+  /** FOMO's public settings (its return pages): readable while the vault is locked. */
+  config(): Promise<Record<string, string>>;
 }) {
   /**
    * What opening the pay page needs: a connected account and an access token allowed to pay.
@@ -191,9 +193,10 @@ export function createFomoPay(deps: {
       }
       const pending = tradeId ? await deps.transfers.get(tradeId) : undefined;
       if (!pending || pending.platform !== 'fomo') return undefined;
-      const creds = await deps.credentials('fomo').catch(() => undefined);
-      if (!creds || !(samePage(url, creds.redirectUri) || samePage(url, creds.frontUri)))
-        return undefined;
+      // Not the credentials: after a browser restart the vault is locked, and the return must
+      // still be recognised (it needs only the return pages, which are not secret).
+      const config = await deps.config();
+      if (!(samePage(url, config.redirectUri) || samePage(url, config.frontUri))) return undefined;
       let ret;
       try {
         ret = parseFomoPayReturn(url);
