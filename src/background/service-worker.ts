@@ -76,6 +76,8 @@ const fomoPay = createFomoPay({
 });
 const grandchainSend = createGrandchainSend({ grandchain, transfers, notifier });
 const gowOrders = createGowOrders({ transfers, notifier, context, credentials });
+// Sends and orders whose outcome a stopped worker or a quit browser never saw (needs the keys).
+const reconcileTransfers = () => Promise.allSettled([grandchainSend.reconcile(), gowOrders.poll()]);
 const activity = createActivityFeature({ accounts, transfers, grandchain, context, credentials });
 const accountsView = async () => ({
   accounts: await accounts.all(),
@@ -94,8 +96,7 @@ async function start(): Promise<void> {
   await syncContentScripts();
   await flows.resume();
   await fomoPay.resume();
-  // Sends and orders whose outcome a stopped worker never saw (needs the vault unlocked).
-  await Promise.allSettled([grandchainSend.reconcile(), gowOrders.poll()]);
+  await reconcileTransfers();
   await notifier.updateBadge();
   await activity.start();
 }
@@ -158,7 +159,7 @@ listen(
         return { kind: 'flow', id: flow.id };
       },
     }),
-    ...vaultHandlers({ vault, ready, forgetEverything }),
+    ...vaultHandlers({ vault, ready, forgetEverything, onUnlocked: reconcileTransfers }),
     ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
     ...credentialHandlers({ store, vault, ready, descriptions: DESCRIPTIONS }),
     ...accountHandlers({
@@ -181,6 +182,10 @@ listen(
     if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
   },
 );
+
+// Listening is what starts the worker with the browser: start-up work (content-script
+// registration, re-arming what Chrome dropped) must not wait for the popup to be opened.
+chrome.runtime.onStartup.addListener(() => void ready);
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   const run = alarmTask(alarm.name);

@@ -29,6 +29,11 @@ export function vaultHandlers(deps: {
   vault: VaultService;
   ready: Promise<void>;
   forgetEverything: () => Promise<void>;
+  /**
+   * Work that waited for the keys (pending transfers after a browser restart). It runs in the
+   * background: the unlock answers without waiting for the platforms, and its failures are its own.
+   */
+  onUnlocked: () => Promise<unknown>;
 }): VaultHandlers {
   const { vault } = deps;
   const after = async (work: () => Promise<void>) => {
@@ -41,7 +46,10 @@ export function vaultHandlers(deps: {
     'vault/create': (req) =>
       after(() => vault.create(input(v.object({ passphrase: Passphrase }), req).passphrase)),
     'vault/unlock': (req) =>
-      after(() => vault.unlock(input(v.object({ passphrase: Passphrase }), req).passphrase)),
+      after(async () => {
+        await vault.unlock(input(v.object({ passphrase: Passphrase }), req).passphrase);
+        void deps.onUnlocked().catch(() => undefined);
+      }),
     'vault/lock': () => after(() => vault.lock()),
     'vault/change-passphrase': (req) =>
       after(async () => {
