@@ -45,3 +45,28 @@ export async function saveDemoCredentials(
     });
   }
 }
+
+/**
+ * Connect (or reconnect) FOMO through its consent page as a person would: the worker opens the
+ * tab, the user authorizes. Waits until this flow has connected the account; usable in beforeAll,
+ * where expect.poll is not allowed. The vault must be open with FOMO's credentials saved.
+ */
+export async function connectFomo(h: Pick<Harness, 'send' | 'context'>): Promise<void> {
+  const since = Date.now();
+  const opened = h.context.waitForEvent('page');
+  await h.send('accounts/connect', { platform: 'fomo' });
+  const consent = await opened;
+  await consent.getByRole('button', { name: 'Authorize' }).click();
+  for (let i = 0; i < 150; i++) {
+    const { accounts, flows } = await h.send('accounts/list', {});
+    // Connected by this flow: it has finished, and written the account after it started.
+    if (
+      flows.length === 0 &&
+      accounts.fomo?.state === 'connected' &&
+      accounts.fomo.updatedAt >= since
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('FOMO did not connect');
+}

@@ -7,39 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
-import { saveDemoCredentials } from './fixtures';
+import { connectFomo, saveDemoCredentials } from './fixtures';
 import { CONTROL, MERCHANT_PATHS } from '../sandbox/contract';
 import type { Transfer } from '../src/core/transfers';
 import { banner } from './banner-reader';
 
 let h: Harness;
 
-/** Connect (or reconnect) FOMO through its consent page. */
-async function connectFomo(): Promise<void> {
-  const since = Date.now();
-  const opened = h.context.waitForEvent('page');
-  await h.send('accounts/connect', { platform: 'fomo' });
-  const consent = await opened;
-  await consent.getByRole('button', { name: 'Authorize' }).click();
-  for (let i = 0; i < 150; i++) {
-    const { accounts, flows } = await h.send('accounts/list', {});
-    // Connected by this flow: it has finished, and written the account after it started.
-    if (
-      flows.length === 0 &&
-      accounts.fomo?.state === 'connected' &&
-      accounts.fomo.updatedAt >= since
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('FOMO did not connect');
-}
-
 beforeAll(async () => {
   h = await launch();
   await h.send('vault/create', { passphrase: 'correct horse battery staple' });
   await saveDemoCredentials(h, ['fomo']);
-  await connectFomo();
+  await connectFomo(h);
 });
 afterAll(async () => {
   await h?.close();
@@ -203,7 +182,7 @@ describe('FOMO pay page', () => {
   it('after a token refresh (profile only), paying says to reconnect and saves nothing; reconnected, it pays', async () => {
     // Tokens that expire at once, so the next call refreshes (FOMO's refresh asks `userinfo`).
     await h.control(CONTROL.seed, { fomoTokenTtlSeconds: 1 });
-    await connectFomo();
+    await connectFomo(h);
     await h.control(CONTROL.seed, { fomoTokenTtlSeconds: 7200 });
     await new Promise((r) => setTimeout(r, 1500));
     await h.send('accounts/profile', { platform: 'fomo' });
@@ -225,7 +204,7 @@ describe('FOMO pay page', () => {
     expect(await h.send('transfers/list', {})).toHaveLength(before);
     await popup.close();
 
-    await connectFomo();
+    await connectFomo(h);
     const { tab, t } = await payFromPopup('1', '6');
     expect(new URL(tab.url()).searchParams.get('trade_id')).toBe(t.id);
     await tab.getByRole('button', { name: 'Confirm' }).click();
