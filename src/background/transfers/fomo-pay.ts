@@ -167,12 +167,21 @@ export function createFomoPay(deps: {
       for (const t of await deps.transfers.all()) {
         if (t.platform === 'fomo' && t.state === 'pending' && t.details.step === 'saved') {
           await open(t.id).catch(async (e: unknown) => {
-            const err = errors.internal(undefined, { cause: e });
-            await deps.transfers.change(t.id, (cur) => ({
-              ...cur,
-              state: 'failed',
-              message: err.messages,
-            }));
+            // The page cannot open now. Locked means the browser was closed in between (the
+            // vault locks with it): a page opening on a later unlock would surprise, so the
+            // transfer ends, saying why and that nothing was paid. Otherwise, what stopped it.
+            const err = toCoinDockError(e, { platform: 'fomo' });
+            const message =
+              err.code === 'locked'
+                ? {
+                    en: 'Interrupted before FOMO’s page opened (CoinDock was locked); nothing was paid — start it again',
+                    zh: '在 FOMO 支付页打开前被中断（CoinDock 已锁定），未付款——请重新发起',
+                  }
+                : err.messages;
+            const changed = await deps.transfers.change(t.id, (cur) =>
+              cur.details.step === 'saved' ? { ...cur, state: 'failed', message } : undefined,
+            );
+            if (changed) await deps.notifier.finished(t.id);
           });
         }
       }
