@@ -53,7 +53,7 @@ async function unlocked(): Promise<void> {
 const row = (popup: Page, id: string) => popup.locator(`[data-transfer="${id}"]`);
 
 describe('after a browser restart', () => {
-  it('a GOW order placed before is followed to final once the vault is unlocked, popup closed', async () => {
+  it('a GOW order placed before is followed to final once the vault is unlocked, and the open popup shows it', async () => {
     await unlocked();
     const t = await h.send('transfers/gow-deposit', {
       legalAmount: '700',
@@ -90,12 +90,14 @@ describe('after a browser restart', () => {
     await unlock.getByLabel('Passphrase').fill(PASS);
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await expect.poll(() => popup.getByTestId('unlock').count()).toBe(0);
-    await popup.close();
 
-    // Nobody opens the popup again: unlocking alone brings the order to final.
+    // Unlocking alone brings the order to final (the popup asks nothing more of GOW)…
     await expect
       .poll(() => stored(t.id), { timeout: 20_000 })
       .toMatchObject({ state: 'succeeded', statusCode: '5' });
+    // …and the popup left open shows it as the worker stores it.
+    await expect.poll(() => row(popup, t.id).getAttribute('data-state')).toBe('succeeded');
+    await popup.close();
     // Nothing left to follow: the poll alarm is gone.
     await expect.poll(() => alarm(GOW_POLL_ALARM)).toBeUndefined();
 

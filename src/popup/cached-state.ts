@@ -7,8 +7,27 @@ import { getStore } from '../ext/storage';
 import { KEYS } from '../core/storage-keys';
 import { flowView } from '../core/accounts';
 import type { AccountsView, VaultStatus } from '../core/messages';
+import type { Transfer } from '../core/transfers';
 
 export type CachedState = Awaited<ReturnType<typeof readCachedState>>;
+
+const newestFirst = (all: Record<string, Transfer>) =>
+  Object.values(all).sort((a, b) => b.createdAt - a.createdAt);
+
+/**
+ * Call `onChange` with the stored transfers, newest first, whenever the worker changes them (a
+ * poll by alarm, a return captured, the reconciliation after an unlock); returns the stop.
+ */
+export function followTransfers(onChange: (transfers: Transfer[]) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== KEYS.transfers.area || !(KEYS.transfers.name in changes)) return;
+    void getStore()
+      .get(KEYS.transfers)
+      .then((all) => onChange(newestFirst(all)));
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
+}
 
 export async function readCachedState() {
   const store = getStore();
@@ -33,7 +52,7 @@ export async function readCachedState() {
   return {
     settings,
     accounts: view,
-    transfers: Object.values(transfers).sort((a, b) => b.createdAt - a.createdAt),
+    transfers: newestFirst(transfers),
     returns,
     vault,
   };

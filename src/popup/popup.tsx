@@ -4,7 +4,7 @@ import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';
-import type { CachedState } from './cached-state';
+import { followTransfers, type CachedState } from './cached-state';
 import { keepSnapshot } from '../ui/popup-snapshot';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
@@ -48,6 +48,8 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
       () => undefined,
     );
     void send('transfers/refresh', {}).then(setTransfersNow, () => undefined);
+    // And whatever the worker settles while the popup is open shows at once.
+    return followTransfers(setTransfersNow);
   }, []);
   const done = state.status === 'done' ? state.value : undefined;
   const now = Date.now();
