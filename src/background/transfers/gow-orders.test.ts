@@ -9,6 +9,7 @@ import { credentialsOf } from '../provider-context';
 import { createTransferStore } from './transfer-store';
 import { recordingNotifier, stubAlarms } from './test-kit';
 import { createGowOrders, GOW_POLL_ALARM } from './gow-orders';
+import { IN_FLIGHT_MS } from './transfer-store';
 
 let alarms: ReturnType<typeof stubAlarms>['alarms'];
 let created: string[];
@@ -23,10 +24,10 @@ function gowAnswering(status: Map<string, number>) {
   const fetch: FetchLike = async (input) => {
     const orderNo = new URL(input).searchParams.get('orderNo') ?? '';
     asked.push(orderNo);
-    const body = {
-      code: '000000',
-      data: { orderNo, applyStatus: status.get(orderNo), applyType: 1 },
-    };
+    // An order GOW never received: its "order not found".
+    const body = status.has(orderNo)
+      ? { code: '000000', data: { orderNo, applyStatus: status.get(orderNo), applyType: 1 } }
+      : { code: '000006', msg: 'order not found' };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
   return { fetch, asked };
@@ -131,6 +132,29 @@ describe('GOW order polling', () => {
     await env.vault.write({ [secretName('gow', 'secretKey')]: undefined });
     await expect(env.orders.poll()).rejects.toMatchObject({ code: 'not_configured' });
     // The order is still followed: the alarm stays for when the key is back.
+    expect(alarms.has(GOW_POLL_ALARM)).toBe(true);
+  });
+
+  it('an order GOW has not heard of is ended only once it can no longer be on its way', async () => {
+    const env = await setup();
+    const now = Date.now();
+    // Saved a moment ago: this poll may run while it is being placed.
+    await env.transfers.insert(order('GOW-new', { details: { step: 'saved' }, updatedAt: now }));
+    // Saved long ago and never known placed: a restart cut it off before GOW received it.
+    await env.transfers.insert(
+      order('GOW-old', { details: { step: 'saved' }, updatedAt: now - IN_FLIGHT_MS - 1000 }),
+    );
+    // Placed: GOW's "not found" is not a verdict on it either.
+    await env.transfers.insert(order('GOW-placed', { details: { step: 'placed' }, updatedAt: 1 }));
+    await env.orders.poll();
+    expect(env.asked.sort()).toEqual(['GOW-new', 'GOW-old', 'GOW-placed']);
+    expect(await env.transfers.get('GOW-new')).toMatchObject({ state: 'pending' });
+    expect(await env.transfers.get('GOW-placed')).toMatchObject({ state: 'pending' });
+    expect(await env.transfers.get('GOW-old')).toMatchObject({
+      state: 'failed',
+      message: { en: 'Interrupted before GOW received it; nothing was ordered' },
+    });
+    expect(env.finished).toEqual(['GOW-old']);
     expect(alarms.has(GOW_POLL_ALARM)).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ import {
   type GowWithdrawalInput,
 } from '../../providers/gow/inputs';
 import { gowClient } from '../accounts/profiles';
-import type { TransferStore } from './transfer-store';
+import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
 
 export const GOW_POLL_ALARM = 'gow-orders-poll';
@@ -160,8 +160,13 @@ export function createGowOrders(deps: {
         try {
           d = await c.orderDetail(t.id);
         } catch (e) {
-          // Not found right after a restart mid-send: the order never reached GOW.
-          if (toCoinDockError(e).code === 'not_found' && t.details.step === 'saved') {
+          // Not found, saved but never known placed, and no longer possibly on its way (a poll
+          // may run while the order is being placed): the order never reached GOW.
+          if (
+            toCoinDockError(e).code === 'not_found' &&
+            t.details.step === 'saved' &&
+            Date.now() - t.updatedAt >= IN_FLIGHT_MS
+          ) {
             await deps.transfers.change(t.id, (cur) => ({
               ...cur,
               state: 'failed',

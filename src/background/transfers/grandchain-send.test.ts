@@ -7,7 +7,8 @@ import type { GrandchainClient } from '../../providers/grandchain/client';
 import type { GrandchainTrade } from '../../providers/grandchain';
 import { createTransferStore } from './transfer-store';
 import { recordingNotifier, stubAlarms } from './test-kit';
-import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM, IN_FLIGHT_MS } from './grandchain-send';
+import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM } from './grandchain-send';
+import { IN_FLIGHT_MS } from './transfer-store';
 
 let alarms: ReturnType<typeof stubAlarms>['alarms'];
 beforeEach(() => ({ alarms } = stubAlarms()));

@@ -8,16 +8,12 @@
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import { fenToYuan, yuanToFen } from '../../core/money';
 import type { Transfer } from '../../core/transfers';
-import { DEFAULT_TIMEOUT_MS } from '../../core/http';
 import type { GrandchainService } from '../accounts/grandchain';
-import type { TransferStore } from './transfer-store';
+import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
 import { newTradeId } from './fomo-pay';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
-
-/** A send younger than this may still be in flight (HTTP time limit plus margin): not settled yet. */
-export const IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS + 5_000;
 
 /** A one-shot alarm: reconcile again when the youngest unsettled send leaves its window. */
 export const GRANDCHAIN_RECONCILE_ALARM = 'grandchain-send-reconcile';

@@ -2,6 +2,13 @@
 import { KEYS } from '../../core/storage-keys';
 import type { Transfer } from '../../core/transfers';
 import type { Store } from '../../core/store';
+import { DEFAULT_TIMEOUT_MS } from '../../core/http';
+
+/**
+ * A transfer touched less than this ago may still be on its way to the platform (a request's
+ * time limit plus margin): neither "sent" nor "never arrived" can be concluded about it yet.
+ */
+export const IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS + 5_000;
 
 export function createTransferStore(store: Store) {
   return {
