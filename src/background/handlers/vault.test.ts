@@ -61,4 +61,21 @@ describe('vault/unlock', () => {
     const env = await setup(() => Promise.reject(new Error('platform down')));
     expect((await env.h['vault/unlock']({ passphrase: PASS }, popup)).unlocked).toBe(true);
   });
+
+  it('changing the passphrase of a locked vault unlocks it and starts that work too', async () => {
+    const onUnlocked = vi.fn(async () => undefined);
+    const env = await setup(onUnlocked);
+    const status = await env.h['vault/change-passphrase'](
+      { oldPassphrase: PASS, newPassphrase: 'a new passphrase here' },
+      popup,
+    );
+    expect(status.unlocked).toBe(true);
+    expect(onUnlocked).toHaveBeenCalledTimes(1);
+    // Changed again while unlocked: nothing waited for the keys, nothing starts.
+    await env.h['vault/change-passphrase'](
+      { oldPassphrase: 'a new passphrase here', newPassphrase: PASS },
+      popup,
+    );
+    expect(onUnlocked).toHaveBeenCalledTimes(1);
+  });
 });

@@ -41,6 +41,9 @@ export function vaultHandlers(deps: {
     await work();
     return vault.status();
   };
+  // The work that waited for the keys starts; the answer does not wait for it, and its failure
+  // is not the unlock's.
+  const unlocked = () => void deps.onUnlocked().catch(() => undefined);
   return {
     'vault/status': () => after(async () => undefined),
     'vault/create': (req) =>
@@ -48,13 +51,16 @@ export function vaultHandlers(deps: {
     'vault/unlock': (req) =>
       after(async () => {
         await vault.unlock(input(v.object({ passphrase: Passphrase }), req).passphrase);
-        void deps.onUnlocked().catch(() => undefined);
+        unlocked();
       }),
     'vault/lock': () => after(() => vault.lock()),
     'vault/change-passphrase': (req) =>
       after(async () => {
         const r = input(v.object({ oldPassphrase: Passphrase, newPassphrase: Passphrase }), req);
+        const wasUnlocked = (await vault.status()).unlocked;
         await vault.changePassphrase(r.oldPassphrase, r.newPassphrase);
+        // Changing the passphrase of a locked vault unlocks it, as unlocking does.
+        if (!wasUnlocked) unlocked();
       }),
     'vault/set-auto-lock': (req) =>
       after(async () => {
