@@ -8,8 +8,14 @@ import { KEYS } from '../core/storage-keys';
 import { flowView } from '../core/accounts';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { Transfer } from '../core/transfers';
+import { resolveLanguage, type Lang } from '../core/i18n';
 
 export type CachedState = Awaited<ReturnType<typeof readCachedState>>;
+
+/** The language the popup speaks: the stored setting's, else the browser's. */
+export function popupLanguage(cached: CachedState | undefined): Lang {
+  return resolveLanguage(cached?.settings.language ?? 'auto', navigator.language);
+}
 
 const newestFirst = (all: Record<string, Transfer>) =>
   Object.values(all).sort((a, b) => b.createdAt - a.createdAt);

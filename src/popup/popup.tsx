@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
-import { PLATFORM_NAMES, errorLang, resolveLanguage, t, timeAgo, type Lang } from '../core/i18n';
+import { PLATFORM_NAMES, errorLang, t, timeAgo, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';
-import { followTransfers, type CachedState } from './cached-state';
+import { followTransfers, popupLanguage, type CachedState } from './cached-state';
 import { keepSnapshot } from '../ui/popup-snapshot';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
@@ -55,7 +55,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   const now = Date.now();
   const vault = vaultNow ?? done?.vault;
   const accounts = accountsNow ?? done?.accounts;
-  const lang: Lang = resolveLanguage(done?.settings.language ?? 'auto', navigator.language);
+  const lang: Lang = popupLanguage(done);
   document.documentElement.lang = lang;
 
   // What this popup shows of the portfolio is the next opening's first paint

@@ -15,7 +15,7 @@ import { newTradeId } from './fomo-pay';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
 
-/** A one-shot alarm: reconcile again when the youngest unsettled send leaves its window. */
+/** A one-shot alarm: reconcile again when the first of the sends still in flight leaves its window. */
 export const GRANDCHAIN_RECONCILE_ALARM = 'grandchain-send-reconcile';
 
 export function createGrandchainSend(deps: {
