@@ -94,7 +94,8 @@ function sizes(file: string) {
   };
 }
 
-const gzipOf = (files: Iterable<string>) => [...files].map(sizes).reduce((n, f) => n + f.gzip, 0);
+type Sized = ReturnType<typeof sizes>;
+const sum = (files: Sized[], key: 'bytes' | 'gzip') => files.reduce((n, f) => n + f[key], 0);
 const js = [...loaded].map(sizes).sort((a, b) => b.gzip - a.gzip);
 const styles = css
   .map((c) => toPath(c, htmlPath))
@@ -104,26 +105,20 @@ const styles = css
 const languages = [...lazy]
   .filter((f) => LANGUAGE_CHUNK.test(f))
   .map((f) => {
-    const files = closure([f], loaded).files;
-    return {
-      language: LANGUAGE_CHUNK.exec(f)![1]!,
-      files: [...files].map(sizes),
-      gzip: gzipOf(files),
-    };
+    const files = [...closure([f], loaded).files].map(sizes);
+    return { language: LANGUAGE_CHUNK.exec(f)![1]!, files, gzip: sum(files, 'gzip') };
   });
 const languageGzip = Math.max(0, ...languages.map((l) => l.gzip));
 const counted = new Set(languages.flatMap((l) => l.files.map((f) => f.file)));
 const lazyJs = [...lazy].map(sizes).filter((f) => !counted.has(f.file));
-const totalGzip = js.reduce((n, f) => n + f.gzip, 0) + languageGzip;
+const totalGzip = sum(js, 'gzip') + languageGzip;
 
 console.info(
   JSON.stringify(
     {
       html: values.html,
       jsFiles: js.length + (languages.length ? 1 : 0),
-      jsBytes:
-        js.reduce((n, f) => n + f.bytes, 0) +
-        Math.max(0, ...languages.map((l) => l.files.reduce((n, f) => n + f.bytes, 0))),
+      jsBytes: sum(js, 'bytes') + Math.max(0, ...languages.map((l) => sum(l.files, 'bytes'))),
       jsGzipBytes: totalGzip,
       jsGzipKb: Math.round((totalGzip / 1024) * 100) / 100,
       goalGzipKb: GOAL_GZIP_BYTES / 1024,
