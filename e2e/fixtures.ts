@@ -1,35 +1,9 @@
-/** The sandbox's demo credentials as a user would enter them, for every platform. */
-import { DEMO, MERCHANT_PATHS } from '../sandbox/contract';
+/** The sandbox's demo credentials as a user would enter them (one home: sandbox/demo-keys.ts). */
+import { demoCredentials } from '../sandbox/demo-keys';
 import type { Platform } from '../src/core/errors';
 import type { Harness } from './harness';
 
-export function demoCredentials(origin: string): Record<Platform, Record<string, string>> {
-  return {
-    fomo: {
-      clientId: DEMO.fomo.clientId,
-      clientSecret: DEMO.fomo.clientSecret,
-      redirectUri: origin + MERCHANT_PATHS.fomoReturn,
-      serverUri: origin + MERCHANT_PATHS.fomoCallback,
-      frontUri: origin + MERCHANT_PATHS.fomoFront,
-    },
-    gow: { apiKey: DEMO.gow.apiKey, secretKey: DEMO.gow.secretKey, account: 'alice@example.com' },
-    biyong: {
-      appId: DEMO.biyong.appId,
-      merchantPrivateKey: DEMO.biyong.merchantPrivateKey,
-      merchantPublicKey: DEMO.biyong.merchantPublicKey,
-      platformPublicKey: DEMO.biyong.platformPublicKey,
-      hashMode: 'SHA256',
-    },
-    grandchain: { email: DEMO.grandchain.users[0].email },
-    hicoin: {
-      appId: DEMO.hicoin.appId,
-      secret: DEMO.hicoin.secret,
-      redirectUri: origin + MERCHANT_PATHS.hicoinReturn,
-      walletRedirect: origin + MERCHANT_PATHS.hicoinReturn,
-      scope: 'snsapi_userinfo',
-    },
-  };
-}
+export { demoCredentials };
 
 /** Save the demo credentials of these platforms through the worker (the vault must be open). */
 export async function saveDemoCredentials(
@@ -46,27 +20,40 @@ export async function saveDemoCredentials(
   }
 }
 
+/** The consent page's approving button, by platform (the sandbox's pages name them so). */
+const APPROVE = { fomo: 'Authorize', hicoin: 'Allow', biyong: /^Authorize/ } as const;
+export type ConsentPlatform = keyof typeof APPROVE;
+
 /**
- * Connect (or reconnect) FOMO through its consent page as a person would: the worker opens the
- * tab, the user authorizes. Waits until this flow has connected the account; usable in beforeAll,
- * where expect.poll is not allowed. The vault must be open with FOMO's credentials saved.
+ * Connect (or reconnect) an account that is granted on the platform's consent page, as a person
+ * would: the worker opens the tab, the user approves. Waits until this flow has connected the
+ * account; usable in beforeAll, where expect.poll is not allowed. The vault must be open with the
+ * platform's credentials saved.
  */
-export async function connectFomo(h: Pick<Harness, 'send' | 'context'>): Promise<void> {
+export async function connectThroughConsent(
+  h: Pick<Harness, 'send' | 'context'>,
+  platform: ConsentPlatform,
+): Promise<void> {
   const since = Date.now();
   const opened = h.context.waitForEvent('page');
-  await h.send('accounts/connect', { platform: 'fomo' });
+  await h.send('accounts/connect', { platform });
   const consent = await opened;
-  await consent.getByRole('button', { name: 'Authorize' }).click();
+  await consent.getByRole('button', { name: APPROVE[platform] }).click();
   for (let i = 0; i < 150; i++) {
     const { accounts, flows } = await h.send('accounts/list', {});
+    const account = accounts[platform];
     // Connected by this flow: it has finished, and written the account after it started.
     if (
-      flows.length === 0 &&
-      accounts.fomo?.state === 'connected' &&
-      accounts.fomo.updatedAt >= since
+      !flows.some((f) => f.platform === platform) &&
+      account?.state === 'connected' &&
+      account.updatedAt >= since
     )
       return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('FOMO did not connect');
+  throw new Error(`${platform} did not connect`);
 }
+
+/** FOMO through its consent page (connectThroughConsent). */
+export const connectFomo = (h: Pick<Harness, 'send' | 'context'>): Promise<void> =>
+  connectThroughConsent(h, 'fomo');

@@ -60,6 +60,15 @@ export const CONTROL = {
   health: '/__control/health',
 } as const;
 
+/**
+ * What the sandbox serves to CoinDock's pages (GET, CORS open, never cached): the demo
+ * credentials of every platform for this sandbox's origin (demo-keys.ts), which the options page's
+ * "Fill in sandbox demo keys" fills in.
+ */
+export const DEMO_API = {
+  credentials: '/__demo/credentials',
+} as const;
+
 export const DEMO = {
   fomo: {
     clientId: 'fomo_demo_app',

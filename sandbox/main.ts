@@ -5,7 +5,8 @@
  * callback retry takes one second).
  */
 import { parseArgs } from 'node:util';
-import { CONTROL, DEFAULT_PORT, DEMO, HOST, MERCHANT_PATHS, baseUrls } from './contract';
+import { CONTROL, DEFAULT_PORT, DEMO, DEMO_API, HOST, MERCHANT_PATHS, baseUrls } from './contract';
+import { demoCredentials } from './demo-keys';
 import { startSandbox } from './server';
 
 function fail(message: string): never {
@@ -41,8 +42,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port, host, timeScale, quiet: values.quiet ?? false });
   const o = sandbox.origin;
   const urls = baseUrls(o);
-  const hc = DEMO.hicoin;
-  const fm = DEMO.fomo;
+  const keys = demoCredentials(o);
   const gc = DEMO.grandchain.users;
   console.info(`CoinDock sandbox on ${o}${timeScale === 1 ? '' : `  (timers ×${timeScale})`}
 ${host === HOST ? '' : `  Warning: listening on ${host}, not loopback only.\n`}
@@ -62,12 +62,12 @@ Merchant return URLs (register these as redirect URIs)
 
 Control API    ${o}${CONTROL.health}  (see sandbox/README.md)
 
-Demo credentials (sandbox data only, not real secrets)
-  FOMO         client_id ${fm.clientId}  client_secret ${fm.clientSecret}  user ${fm.user.userId}
-  GOW          apiKey ${DEMO.gow.apiKey}  secretKey ${DEMO.gow.secretKey}  accounts ${Object.keys(DEMO.gow.accounts).join(', ')}
-  BiYong       AppId ${DEMO.biyong.appId}  (merchant RSA keys in sandbox/contract.ts)
+Demo credentials (sandbox data only, not real secrets; all of them as JSON: ${o}${DEMO_API.credentials})
+  FOMO         client_id ${keys.fomo.clientId}  client_secret ${keys.fomo.clientSecret}  user ${DEMO.fomo.user.userId}
+  GOW          apiKey ${keys.gow.apiKey}  secretKey ${keys.gow.secretKey}  accounts ${Object.keys(DEMO.gow.accounts).join(', ')}
+  BiYong       AppId ${keys.biyong.appId}  (merchant RSA keys: sandbox/demo-keys.ts, or the JSON above)
   Grand Chain  ${gc.map((u) => `${u.email} / ${u.password}`).join('  ·  ')}
-  HiCoin       app_id ${hc.appId}  secret ${hc.secret}
+  HiCoin       app_id ${keys.hicoin.appId}  secret ${keys.hicoin.secret}
 
 Press Ctrl-C to stop.`);
 

@@ -6,8 +6,9 @@
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { CONTROL, HOST, PREFIX } from './contract';
+import { CONTROL, DEMO_API, HOST, PREFIX } from './contract';
 import { handleControl, Stats, type ControlDeps } from './control';
+import { demoCredentials } from './demo-keys';
 import { FaultStore, type Fault } from './faults';
 import { Merchant } from './merchant';
 import { createSimulators } from './platforms/index';
@@ -128,6 +129,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         deps,
       );
       send(res, r);
+      return;
+    }
+    if (pathname === DEMO_API.credentials) {
+      send(res, demoCredentialsResponse(method, origin));
+      logLine(method === 'GET' ? 200 : 405);
       return;
     }
     if (pathname.startsWith(MERCHANT_PREFIX)) {
@@ -262,6 +268,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       req.on('error', reject);
     });
   }
+}
+
+/**
+ * GET /__demo/credentials: the demo credentials for this origin. Any page may read them (they are
+ * sandbox data, and the options page reads them from its extension origin); never cached, so a
+ * sandbox restarted on another port is never answered with the old URLs.
+ */
+function demoCredentialsResponse(method: string, origin: string): SimResponse {
+  const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+  if (method !== 'GET') {
+    return { status: 405, headers: { ...headers, allow: 'GET' }, body: { error: 'use GET' } };
+  }
+  return { status: 200, headers, body: demoCredentials(origin) };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -536,6 +536,28 @@ describe('BiYong ledger (/biyong-user/balance/page)', () => {
     expect(fresh.records).toEqual(after.records.slice(300));
   });
 
+  it('spreads a seeded ledger over the last days up to the platform clock when asked', async () => {
+    await sim.seed?.(
+      { biyongGrant: ['BALANCE'], biyongLedgerSize: 300, biyongLedgerDays: 42 },
+      f.ctx,
+    );
+    const { total, records } = await all(1000);
+    expect(total).toBe(300);
+    const from = T0 - 42 * 86_400_000;
+    expect(records.every((r) => r.time >= from && r.time <= T0)).toBe(true);
+    for (let i = 1; i < records.length; i++)
+      expect(records[i]!.time).toBeGreaterThan(records[i - 1]!.time);
+    // Spread over the weeks, not bunched at one end: every week has records.
+    const weeks = new Set(records.map((r) => Math.floor((r.time - from) / (7 * 86_400_000))));
+    expect(weeks.size).toBe(6);
+    await expect(async () =>
+      sim.seed?.({ biyongLedgerSize: 10, biyongLedgerDays: 0 }, f.ctx),
+    ).rejects.toThrow(RangeError);
+    await expect(async () => sim.seed?.({ biyongLedgerDays: 7 }, f.ctx)).rejects.toThrow(
+      /goes with biyongLedgerSize/,
+    );
+  });
+
   it('can write balances as JSON number literals, as the seed example does', async () => {
     await sim.seed?.(
       { biyongGrant: ['BALANCE'], biyongLedgerSize: 20, biyongBalanceAs: 'number' },

@@ -10,8 +10,10 @@
  *   records inside the bounds.
  * - `balance` is the signed change as a decimal string with the token's decimals
  *   ("-0.05000000"); balances never go below zero, so the changes add up to real holdings.
- * - The base ledger spans 2019-01-01 to 2025-12-31 whatever its size; appended records are recent:
- *   they end at the platform's current time, one minute apart (or just after the last record).
+ * - The base ledger spans 2019-01-01 to 2025-12-31 whatever its size, unless it is given its own
+ *   span (the demo's few hundred records over the last weeks, so a chart over time has a shape);
+ *   appended records are recent: they end at the platform's current time, one minute apart (or
+ *   just after the last record).
  */
 
 export const LEDGER_MAX = 100_000;
@@ -68,16 +70,25 @@ export class Ledger {
   private readonly holdings: number[] = LEDGER_TOKENS.map(() => 0);
   private readonly rand: () => number;
 
-  constructor(size: number, seed = 0x0b1f0a9) {
+  /** `span`: first and last instant of the records' times, epoch ms (default 2019 … 2025). */
+  constructor(
+    size: number,
+    seed = 0x0b1f0a9,
+    span: { start: number; end: number } = { start: SPAN_START, end: SPAN_END },
+  ) {
     if (!Number.isInteger(size) || size < 0 || size > LEDGER_MAX) {
       throw new RangeError(`ledger size must be an integer from 0 to ${LEDGER_MAX}`);
+    }
+    const width = span.end - span.start;
+    if (!Number.isSafeInteger(span.start) || !Number.isSafeInteger(width) || width < size) {
+      throw new RangeError('the ledger span must hold at least one millisecond per record');
     }
     this.rand = prng(seed);
     // One slot per record, the record at a random point inside its slot: strictly increasing
     // times that stay inside the span, with no sort.
-    const slot = size > 0 ? Math.floor((SPAN_END - SPAN_START) / size) : 0;
+    const slot = size > 0 ? Math.floor(width / size) : 0;
     for (let i = 0; i < size; i++) {
-      this.push(SPAN_START + i * slot + Math.floor(this.rand() * slot));
+      this.push(span.start + i * slot + Math.floor(this.rand() * slot));
     }
   }
 

@@ -233,7 +233,18 @@ function applySeed(state: BiyongState, opts: SeedOptions, ctx: SimContext): void
     if (!Number.isInteger(n) || n < 0 || n > LEDGER_MAX) {
       throw new RangeError(`biyongLedgerSize must be an integer from 0 to ${LEDGER_MAX}`);
     }
-    state.ledger = new Ledger(n);
+    const days = opts.biyongLedgerDays;
+    if (days === undefined) state.ledger = new Ledger(n);
+    else {
+      if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3660) {
+        throw new RangeError('biyongLedgerDays must be a whole number of days from 1 to 3660');
+      }
+      // The last `days` days up to the platform's now: recent enough for a chart over time.
+      const end = ctx.now();
+      state.ledger = new Ledger(n, undefined, { start: end - days * 86_400_000, end });
+    }
+  } else if (opts.biyongLedgerDays !== undefined) {
+    throw new RangeError('biyongLedgerDays goes with biyongLedgerSize');
   }
   if (opts.biyongAppendLedger !== undefined) {
     const n = opts.biyongAppendLedger;
