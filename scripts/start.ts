@@ -1,22 +1,60 @@
 /**
  * `npm start`: build CoinDock, start the sandbox, and open Chromium with CoinDock loaded and set up
- * for the sandbox. Headed where there is a display; headless otherwise, and then it saves
- * screenshots of the popup and the options page. Runs until Ctrl-C and stops everything it started.
+ * for the sandbox. By default with the demo profile (e2e/demo-profile.ts: a vault, all five
+ * accounts connected, BiYong's ledger synced, a few transfers), so the first window shows CoinDock
+ * at work; `npm start -- --fresh` keeps a clean profile (no vault, nothing connected) for trying
+ * the setup by hand. Headed where there is a display; headless otherwise, and then it saves
+ * screenshots of the popup and the options page (light, dark, 简体中文). Runs until Ctrl-C and stops
+ * everything it started.
+ *
+ * Flags: --fresh (clean profile), --logs (print every sandbox request). Env: SANDBOX_PORT,
+ * HEADLESS=1, CHROME_PATH (scripts/chromium.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../e2e/harness';
-import { DEFAULT_PORT, DEMO, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
+import { DEMO_LEDGER, setUpDemoProfile, type DemoProfile } from '../e2e/demo-profile';
+import { DEFAULT_PORT, DEMO_API, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
+import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
 
 const root = resolve(import.meta.dirname, '..');
+// Filled in once launched: Ctrl-C or a failure during start-up still stops what was started.
+const running: { h?: Harness } = {};
+const NAMES = {
+  fomo: 'FOMO',
+  gow: 'GOW',
+  biyong: 'BiYong',
+  grandchain: 'Grand Chain',
+  hicoin: 'HiCoin',
+} as const;
 
 function hasDisplay(): boolean {
   if (process.platform === 'darwin' || process.platform === 'win32') return true;
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
+function parseFlags(): { fresh: boolean; logs: boolean } {
+  try {
+    const { values } = parseArgs({
+      options: { fresh: { type: 'boolean' }, logs: { type: 'boolean' } },
+    });
+    return { fresh: values.fresh ?? false, logs: values.logs ?? false };
+  } catch (e) {
+    console.error(`npm start: ${e instanceof Error ? e.message : String(e)}
+Usage: npm start [-- --fresh] [-- --logs]
+  --fresh   a clean profile: no vault, nothing connected (try the setup by hand)
+  --logs    print every request the sandbox answers`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
+  const flags = parseFlags();
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   console.info('Building CoinDock…');
   execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
     cwd: root,
@@ -25,8 +63,6 @@ async function main(): Promise<void> {
 
   const headless = process.env.HEADLESS === '1' || !hasDisplay();
   const port = Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT);
-  // Filled in once launched; Ctrl-C during start-up still stops what was started.
-  const running: { h?: Harness } = {};
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
@@ -38,44 +74,130 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  const h = await launch({ headless, sandboxPort: port, sandboxLogs: true });
+  console.info(`Starting the sandbox and Chromium${headless ? ' (headless: no display)' : ''}…`);
+  const h = await launch({ headless, sandboxPort: port, sandboxLogs: flags.logs });
   running.h = h;
+  let demo: DemoProfile | undefined;
+  if (!flags.fresh) {
+    demo = await setUpDemoProfile(h, { log: (line) => console.info(`  ${line}`) });
+  }
+
   const o = h.sandbox.origin;
   const urls = baseUrls(o);
+  const gc = DEMO_GRANDCHAIN_USER;
   console.info(`
-CoinDock is running against the sandbox.
+CoinDock is ready (${seconds()} s) — ${demo ? 'DEMO PROFILE' : 'FRESH PROFILE: no vault, nothing connected'}
+${demo ? demoSummary(demo) : freshSummary(o)}
   Extension id   ${h.extensionId}
   Popup          chrome-extension://${h.extensionId}/src/popup/index.html
   Options        chrome-extension://${h.extensionId}/src/options/index.html
-  Sandbox        ${o}   (control API: ${o}/__control/health)
+  Sandbox        ${o}   (control API: ${o}/__control/health; demo keys: ${o}${DEMO_API.credentials})
     FOMO ${urls.fomo}  ·  GOW ${urls.gow}  ·  BiYong ${urls.biyong}
     Grand Chain ${urls.grandchain}  ·  HiCoin ${urls.hicoin}
   Demo shop      ${o}${MERCHANT_PATHS.fomoReturn}
-  Demo logins    Grand Chain ${DEMO.grandchain.users[0].email} / ${DEMO.grandchain.users[0].password} (sandbox data only)
+  Demo logins    Grand Chain ${gc.email} / ${gc.password} (sandbox data only)
 `);
 
   if (headless) {
     const dir = join(root, 'screenshots');
     mkdirSync(dir, { recursive: true });
-    const popup = await h.openPopup();
-    await popup.setViewportSize({ width: 360, height: 600 });
-    await popup.getByTestId('worker-status').waitFor();
-    await popup.screenshot({ path: join(dir, 'popup.png'), fullPage: true });
-    const options = await h.openOptions();
-    await options.setViewportSize({ width: 1000, height: 900 });
-    await options.locator('fieldset').first().waitFor();
-    await options.screenshot({ path: join(dir, 'options.png'), fullPage: true });
-    console.info(`No display, so Chromium runs headless. Screenshots of the popup and the options page
-are in ${relative(process.cwd(), dir) || '.'}/ (popup.png, options.png).`);
+    const files = await screenshots(h, dir);
+    console.info(`No display, so Chromium runs headless. Screenshots are in ${relative(process.cwd(), dir) || '.'}/:
+  ${files.join('  ')}`);
   } else {
     const options = await h.openOptions();
-    await options.bringToFront();
+    if (demo) await h.openPopup();
+    else await options.bringToFront();
   }
-  console.info('Press Ctrl-C to stop.');
+  console.info(
+    flags.fresh
+      ? 'Press Ctrl-C to stop. `npm start` (without --fresh) starts with the demo profile.'
+      : 'Press Ctrl-C to stop. `npm start -- --fresh` starts with a clean profile instead.',
+  );
   h.context.on('close', () => void stop());
 }
 
-main().catch((e: unknown) => {
+function demoSummary(d: DemoProfile): string {
+  const accounts = DEMO_PLATFORMS.map((p) => `${NAMES[p]} (${d.accounts[p].label})`).join(' · ');
+  const biyong = d.activity.sources.find((s) => s.source === 'biyong')?.count ?? 0;
+  const transfers = d.transfers
+    .map((t) => `${t.amount} ${t.token} ${t.kind.replace('_', ' ')} (${t.state})`)
+    .join(' · ');
+  return `
+  Vault passphrase   ${d.passphrase}
+                     New for this run. CoinDock locks itself after a while: unlock it with this.
+  Connected          ${accounts}
+  Activity           ${d.activity.total} rows, ${biyong} of them BiYong ledger records over the last ${DEMO_LEDGER.days / 7} weeks
+  Transfers          ${transfers}
+
+  Next: open CoinDock from the toolbar's puzzle-piece menu (pin it there), look at accounts,
+  activity and transfers, or send another transfer. Settings: right-click the icon → Options.
+`;
+}
+
+function freshSummary(origin: string): string {
+  return `
+  Next: open CoinDock's Options, create a vault (choose a passphrase), then for each platform keep
+  the Sandbox environment and fill in its keys: "Fill in sandbox demo keys", or copy them from
+  ${origin}${DEMO_API.credentials}. Then connect each account from the popup.
+`;
+}
+
+/** Let a page finish painting: fonts, then two animation frames. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
+/**
+ * The popup (360 px wide, as Chrome shows it) and the options page, each in light, dark and
+ * 简体中文. Returns the file names written.
+ */
+async function screenshots(h: Harness, dir: string): Promise<string[]> {
+  const variants = [
+    { suffix: '', dark: false, language: 'auto' },
+    { suffix: '-dark', dark: true, language: 'auto' },
+    { suffix: '-zh-CN', dark: false, language: 'zh-CN' },
+  ] as const;
+  const files: string[] = [];
+  for (const v of variants) {
+    await h.send('settings/update', { language: v.language });
+    const popup = await h.openPopup();
+    if (v.dark) await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup
+      .locator('[data-platform]')
+      .nth(DEMO_PLATFORMS.length - 1)
+      .waitFor();
+    // The popup paints its accounts first and the rest just after: wait for the activity list
+    // when there is one to show (a fresh profile has none), so the picture is the finished page.
+    await popup
+      .getByRole('listbox')
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+    await settled(popup);
+    files.push(`popup${v.suffix}.png`);
+    await popup.screenshot({ path: join(dir, `popup${v.suffix}.png`), fullPage: true });
+    await popup.close();
+
+    const options = await h.openOptions();
+    if (v.dark) await options.emulateMedia({ colorScheme: 'dark' });
+    await options.setViewportSize({ width: 1000, height: 900 });
+    await options.getByRole('heading').first().waitFor();
+    await settled(options);
+    files.push(`options${v.suffix}.png`);
+    await options.screenshot({ path: join(dir, `options${v.suffix}.png`), fullPage: true });
+    await options.close();
+  }
+  await h.send('settings/update', { language: 'auto' });
+  return files;
+}
+
+main().catch(async (e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
+  await running.h?.close();
   process.exit(1);
 });
