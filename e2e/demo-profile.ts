@@ -10,6 +10,7 @@
  * e2e/demo.e2e.ts and e2e/a11y.e2e.ts, and available to any test that wants a populated CoinDock.
  */
 import { randomInt } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { connectThroughConsent, saveDemoCredentials } from './fixtures';
 import type { Harness } from './harness';
 import { CONTROL } from '../sandbox/contract';
@@ -120,4 +121,45 @@ export async function setUpDemoProfile(
     activity,
     transfers,
   };
+}
+
+/** Let a page finish painting: fonts, then two animation frames. */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+}
+
+/**
+ * Wait until the popup shows what it has to show (for a screenshot or an accessibility check):
+ * every account's item, then — where there is activity — the activity list, which the popup
+ * paints just after the accounts.
+ */
+export async function popupPainted(popup: Page): Promise<void> {
+  await popup
+    .locator('[data-platform]')
+    .nth(DEMO_PLATFORMS.length - 1)
+    .waitFor();
+  const activity = await popup.evaluate(() =>
+    chrome.runtime
+      .sendMessage<unknown, { ok: boolean; value?: { total: number } }>({
+        __coindock: 1,
+        name: 'activity/status',
+        payload: {},
+      })
+      .then((r) => r.value?.total ?? 0),
+  );
+  const tabs = popup.getByRole('tab');
+  // With tabs, the activity list is drawn when its tab is chosen; on one page, just after.
+  if (activity > 0 && (await tabs.count()) === 0) {
+    await popup.getByRole('listbox').first().getByRole('option').first().waitFor();
+  }
+  await settled(popup);
+}
+
+/** Wait until the options page has drawn its sections. */
+export async function optionsPainted(options: Page): Promise<void> {
+  await options.getByRole('heading').first().waitFor();
+  await settled(options);
 }

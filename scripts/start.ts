@@ -14,9 +14,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../e2e/harness';
-import { DEMO_LEDGER, setUpDemoProfile, type DemoProfile } from '../e2e/demo-profile';
+import {
+  DEMO_LEDGER,
+  optionsPainted,
+  popupPainted,
+  setUpDemoProfile,
+  type DemoProfile,
+} from '../e2e/demo-profile';
 import { DEFAULT_PORT, DEMO_API, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
 import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
 
@@ -143,14 +148,6 @@ function freshSummary(origin: string): string {
 `;
 }
 
-/** Let a page finish painting: fonts, then two animation frames. */
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
-}
-
 /**
  * The popup (360 px wide, as Chrome shows it) and the options page, each in light, dark and
  * 简体中文. Returns the file names written.
@@ -167,18 +164,7 @@ async function screenshots(h: Harness, dir: string): Promise<string[]> {
     const popup = await h.openPopup();
     if (v.dark) await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.setViewportSize({ width: 360, height: 600 });
-    await popup
-      .locator('[data-platform]')
-      .nth(DEMO_PLATFORMS.length - 1)
-      .waitFor();
-    // The popup paints its accounts first and the rest just after: wait for the activity list
-    // when there is one to show (a fresh profile has none), so the picture is the finished page.
-    await popup
-      .getByRole('listbox')
-      .first()
-      .waitFor({ timeout: 5_000 })
-      .catch(() => undefined);
-    await settled(popup);
+    await popupPainted(popup);
     files.push(`popup${v.suffix}.png`);
     await popup.screenshot({ path: join(dir, `popup${v.suffix}.png`), fullPage: true });
     await popup.close();
@@ -186,8 +172,7 @@ async function screenshots(h: Harness, dir: string): Promise<string[]> {
     const options = await h.openOptions();
     if (v.dark) await options.emulateMedia({ colorScheme: 'dark' });
     await options.setViewportSize({ width: 1000, height: 900 });
-    await options.getByRole('heading').first().waitFor();
-    await settled(options);
+    await optionsPainted(options);
     files.push(`options${v.suffix}.png`);
     await options.screenshot({ path: join(dir, `options${v.suffix}.png`), fullPage: true });
     await options.close();
