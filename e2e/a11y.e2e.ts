@@ -24,7 +24,7 @@ async function open(h: Harness, which: Which, dark: boolean): Promise<Page> {
   if (dark) await page.emulateMedia({ colorScheme: 'dark' });
   if (which === 'popup') {
     await page.setViewportSize({ width: 360, height: 600 });
-    await popupPainted(page);
+    await popupPainted(page, h);
   } else {
     await optionsPainted(page);
   }

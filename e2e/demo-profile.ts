@@ -136,23 +136,14 @@ async function settled(page: Page): Promise<void> {
  * every account's item, then — where there is activity — the activity list, which the popup
  * paints just after the accounts.
  */
-export async function popupPainted(popup: Page): Promise<void> {
+export async function popupPainted(popup: Page, h: Pick<Harness, 'send'>): Promise<void> {
   await popup
     .locator('[data-platform]')
     .nth(DEMO_PLATFORMS.length - 1)
     .waitFor();
-  const activity = await popup.evaluate(() =>
-    chrome.runtime
-      .sendMessage<unknown, { ok: boolean; value?: { total: number } }>({
-        __coindock: 1,
-        name: 'activity/status',
-        payload: {},
-      })
-      .then((r) => r.value?.total ?? 0),
-  );
-  const tabs = popup.getByRole('tab');
+  const { total } = await h.send('activity/status', {});
   // With tabs, the activity list is drawn when its tab is chosen; on one page, just after.
-  if (activity > 0 && (await tabs.count()) === 0) {
+  if (total > 0 && (await popup.getByRole('tab').count()) === 0) {
     await popup.getByRole('listbox').first().getByRole('option').first().waitFor();
   }
   await settled(popup);

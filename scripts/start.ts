@@ -164,7 +164,7 @@ async function screenshots(h: Harness, dir: string): Promise<string[]> {
     const popup = await h.openPopup();
     if (v.dark) await popup.emulateMedia({ colorScheme: 'dark' });
     await popup.setViewportSize({ width: 360, height: 600 });
-    await popupPainted(popup);
+    await popupPainted(popup, h);
     files.push(`popup${v.suffix}.png`);
     await popup.screenshot({ path: join(dir, `popup${v.suffix}.png`), fullPage: true });
     await popup.close();
