@@ -65,7 +65,8 @@ function fakeServer(revision: 'seed' | 'deployed', handler: Handler) {
       return new Response('<h1>Not Found</h1>', { status: 404 });
     }
     if (Object.keys(body).length === 0) return Response.json({ code: 402, msg: 'param count' });
-    return Response.json(handler(route.replace(/\/$/, ''), body));
+    const out = handler(route.replace(/\/$/, ''), body);
+    return out instanceof Response ? out : Response.json(out);
   };
   return { fetch, calls };
 }
@@ -352,18 +353,41 @@ describe('money and records', () => {
       ['23333', 23333n],
       ['123456789012345678901234', 123456789012345678901234n],
       [0, 0n],
+      // Read from the reply's text, a balance beyond 2^53 keeps every digit.
+      [2 ** 53 + 2, 9_007_199_254_740_994n],
     ];
     for (const [balance, fen] of good) {
       const { client } = setup('deployed', () => ok({ balance }), 'deployed');
       await expect(client.charge(alice, 100n)).resolves.toBe(fen);
     }
-    for (const balance of [12.5, '12.5', 2 ** 53 + 2, -1, '-1', '1e5', '', 'NULL', null, true]) {
+    for (const balance of [12.5, '12.5', -1, '-1', '1e5', '', 'NULL', null, true]) {
       const { client } = setup('deployed', () => ok({ balance }), 'deployed');
       await expect(client.charge(alice, 100n), String(balance)).rejects.toMatchObject({
         code: 'bad_response',
         endpoint: 'user/charge/',
       });
     }
+  });
+
+  it('a balance is read from the reply text: what a double would round is refused, not rounded', async () => {
+    // JSON.parse reads all of these as whole numbers of fen (1, 23333, 1000, 9007199254740992).
+    for (const raw of ['1.0000000000000001', '23333.0', '1e3', '9007199254740993.5']) {
+      const { client } = setup(
+        'deployed',
+        () => new Response(`{"code":0,"msg":"success","balance":${raw}}`),
+        'deployed',
+      );
+      await expect(client.charge(alice, 100n), raw).rejects.toMatchObject({
+        code: 'bad_response',
+        endpoint: 'user/charge/',
+      });
+    }
+    const { client } = setup(
+      'deployed',
+      () => new Response('{"code":0,"msg":"success","balance":9007199254740993}'),
+      'deployed',
+    );
+    await expect(client.charge(alice, 100n)).resolves.toBe(9_007_199_254_740_993n);
   });
 
   it('charge sends trade_value as a digit string', async () => {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { errors } from '../../core/errors';
-import { parseJson, validate, type HttpRequest, type HttpResponse } from '../../core/http';
+import { parseJsonExact, validate, type HttpRequest, type HttpResponse } from '../../core/http';
 import { errorEntry, OK_CODES } from './error-table';
 import { BODY_KEYS, pathFor, type GrandchainEndpoint, type GrandchainRevision } from './revisions';
 import { dropNull, replySchema } from './schemas';
@@ -131,8 +131,8 @@ export function processGrandchainResponse<S extends v.GenericSchema>(
       where,
     );
   }
-  // parseJson turns HTML, empty and truncated bodies into bad_response; "NULL" fields then go.
-  const body = dropNull(parseJson(res.text(), v.unknown(), where));
+  // parseJsonExact turns HTML, empty and truncated bodies into bad_response; "NULL" fields then go.
+  const body = dropNull(parseJsonExact(res.text(), v.unknown(), where));
   const { code, msg } = validate(body, replySchema, where);
   const okCodes = OK_CODES[prepared.endpoint] ?? [0];
   if (!okCodes.includes(code)) throw codeError(prepared.endpoint, code, msg, where);
