@@ -147,18 +147,58 @@ for (const revision of ['seed', 'deployed'] as GrandchainRevision[]) {
         platformCode: '501',
       });
       if (revision === 'deployed') {
+        // Refused before anything is sent: the deployed server would debit alice first.
         await expect(
           c.transfer(sa, { valueFen: 1n, receiverEmail: 'ghost@example.com' }),
-        ).rejects.toMatchObject({ code: 'not_found', platformCode: '501' });
+        ).rejects.toMatchObject({ code: 'not_found' });
         await expect(
           c.transfer(sa, { valueFen: 1n, receiverEmail: b.email, faceToken: 'not_alices_face' }),
-        ).rejects.toMatchObject({ code: 'permission', platformCode: '505' });
+        ).rejects.toMatchObject({ code: 'permission' });
+        const alice = (await simState()).grandchain.users.find((u) => u.email === a.email);
+        expect(alice?.balanceFen).toBe(String(a.balanceFen));
       } else {
         await expect(
           c.transfer(sa, { valueFen: 1n, receiverEmail: 'ghost@example.com' }),
         ).rejects.toMatchObject({ code: 'not_found' });
       }
     });
+
+    if (revision === 'deployed') {
+      it('the server debits the sender before it finds the receiver unknown; CoinDock never lets it', async () => {
+        const c = client();
+        const sa = (await c.login(a.email, a.password)).session;
+        const balance = async () =>
+          (await simState()).grandchain.users.find((u) => u.email === a.email)?.balanceFen;
+        // Straight to the server, as the deployed one behaves: 501, and 100 fen gone.
+        const raw = await fetch(`${base}trade/transfer/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            email: sa.email,
+            user_id: sa.userId,
+            session_token: sa.sessionToken,
+            receiver_user_email: 'ghost@example.com',
+            trade_value: '100',
+            face_token: a.faceToken,
+          }),
+        });
+        expect(await raw.json()).toMatchObject({ code: 501 });
+        expect(await balance()).toBe(String(BigInt(a.balanceFen) - 100n));
+        // Through the client: refused before the transfer is sent, nothing more is taken.
+        await expect(
+          c.transfer(sa, { valueFen: 100n, receiverEmail: 'ghost@example.com' }),
+        ).rejects.toMatchObject({ code: 'not_found' });
+        expect(await balance()).toBe(String(BigInt(a.balanceFen) - 100n));
+      });
+
+      it('receiving a missing order is not_found although the server answers 504', async () => {
+        const c = client();
+        const sb2 = (await c.login(b.email, b.password)).session;
+        await expect(
+          c.receive(sb2, { orderId: 'order_missing', faceToken: b.faceToken }),
+        ).rejects.toMatchObject({ code: 'not_found', platformCode: '504' });
+      });
+    }
 
     it('registration: try → emailed code → verify (logged in) → resend → face insert', async () => {
       const c = client();

@@ -239,16 +239,21 @@ describe('Grand Chain, deployed revision (default)', () => {
     expect(t({ trade_value: '12.5' }).code).toBe(401);
     expect(t({ trade_value: '0' }).code).toBe(401);
     expect(t({ receiver_user_id: BOB.userId }).code).toBe(402);
-    expect(t({ face_token: 'someone_else' })).toMatchObject({ code: 505, balance: 'NULL' });
-    expect(t({ receiver_user_email: 'ghost@example.com' }).code).toBe(501);
-    expect(t({ receiver_user_email: ALICE.email }).code).toBe(501);
     expect(t({ trade_value: String(ALICE.balanceFen + 1) })).toMatchObject({
       code: 502,
       balance: 'NULL',
     });
+    // As the deployed server does, the money is taken before the face token and the receiver are
+    // checked: each of these three failures costs alice 20000 fen, with no order and no record.
+    expect(t({ face_token: 'someone_else' })).toMatchObject({ code: 505, balance: 'NULL' });
+    expect(t({ receiver_user_email: 'ghost@example.com' })).toMatchObject({
+      code: 501,
+      msg: 'receiver user does not exist',
+    });
+    expect(t({ receiver_user_email: ALICE.email }).code).toBe(501);
     const sent = t({});
     expect(sent.code).toBe(0);
-    expect(String(sent.balance)).toBe(String(ALICE.balanceFen - 20000));
+    expect(String(sent.balance)).toBe(String(ALICE.balanceFen - 4 * 20000));
 
     now += 60_000;
     const unread = call('trade/unread/', b);
@@ -265,11 +270,12 @@ describe('Grand Chain, deployed revision (default)', () => {
     const r = (over: Record<string, unknown>) =>
       call('trade/receive/', { ...b, order_id: sent.order_id, face_token: BOB.faceToken, ...over });
     expect(r({ face_token: ALICE.faceToken }).code).toBe(505);
-    expect(r({ order_id: 'order_missing' }).code).toBe(501);
+    // A missing or already received order is the deployed server's 504, a bad session's code.
+    expect(r({ order_id: 'order_missing' })).toMatchObject({ code: 504, msg: 'order not exist' });
     const got = r({});
     expect(got.code).toBe(0);
     expect(String(got.balance)).toBe(String(BOB.balanceFen + 20000));
-    expect(r({}).code).toBe(501);
+    expect(r({}).code).toBe(504);
     expect(call('trade/unread/', b).record).toEqual([]);
 
     expect(call('trade/inquire/', a).record).toEqual([

@@ -6,6 +6,8 @@ import {
   fromBase64,
   fromHex,
   fromUtf8,
+  base64ByteLength,
+  isCanonicalBase64,
   randomAlphanumeric,
   randomBytes,
   toBase64,
@@ -115,5 +117,44 @@ describe('concat, equality, randomness', () => {
     }
     const seen = new Set(randomAlphanumeric(20_000));
     expect(seen.size).toBe(62);
+  });
+});
+
+describe('isCanonicalBase64', () => {
+  it('accepts what toBase64 writes, with its byte length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
+        const s = toBase64(b);
+        expect(isCanonicalBase64(s)).toBe(true);
+        expect(base64ByteLength(s)).toBe(b.length);
+      }),
+    );
+  });
+
+  it('refuses every other spelling: no padding, extra padding, non-zero spare bits, URL-safe', () => {
+    for (const s of [
+      'A',
+      'AB',
+      'A==',
+      'A===',
+      '====',
+      'AB=',
+      'AB==C',
+      'QR==',
+      'QUJ=',
+      '-_==',
+      'QQ ==',
+    ]) {
+      expect(isCanonicalBase64(s)).toBe(false);
+    }
+    for (const s of ['', 'QQ==', 'QUI=', 'QUJD']) expect(isCanonicalBase64(s)).toBe(true);
+  });
+
+  it('never accepts a string atob would refuse', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9+/=]{0,12}$/), (s) => {
+        if (isCanonicalBase64(s)) expect(() => fromBase64(s)).not.toThrow();
+      }),
+    );
   });
 });

@@ -33,6 +33,31 @@ export function toBase64(b: Uint8Array): string {
   return btoa(bin);
 }
 
+/**
+ * Canonical standard base64 (RFC 4648 §4, §3.5): padded to a multiple of four, and the bits the
+ * last character carries beyond the data are zero. Exactly what `toBase64` writes, so a stored or
+ * exported record that `toBase64` made always passes, and any other spelling of the same bytes
+ * (or no bytes at all, for `atob` to throw on) is refused before decoding.
+ */
+export function isCanonicalBase64(s: string): boolean {
+  if (s.length % 4 !== 0) return false;
+  const m = /^[A-Za-z0-9+/]*?(?:([A-Za-z0-9+/])==|([A-Za-z0-9+/])=)?$/.exec(s);
+  if (!m) return false;
+  const digit = (c: string) => B64_DIGITS.indexOf(c);
+  // One byte in "xx==": the second character's low four bits are padding; two bytes in "xxx=":
+  // the third's low two bits.
+  if (m[1] !== undefined) return (digit(m[1]) & 0x0f) === 0;
+  if (m[2] !== undefined) return (digit(m[2]) & 0x03) === 0;
+  return true;
+}
+
+const B64_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The number of bytes a canonical base64 string holds. */
+export function base64ByteLength(s: string): number {
+  return (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0);
+}
+
 /** Accepts standard and URL-safe base64, with or without padding and whitespace (pasted keys). */
 export function fromBase64(s: string): Uint8Array<ArrayBuffer> {
   const clean = s.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');

@@ -3,6 +3,7 @@ import { buildExport, readExport } from './export-file';
 import { defaultSettings, mergeSettings } from './settings';
 import { hasCode } from './errors';
 import { fromBase64, toBase64 } from './bytes';
+import { MAX_ITERATIONS } from './vault';
 
 const settings = mergeSettings(defaultSettings(), {
   language: 'zh-CN',
@@ -50,5 +51,39 @@ describe('settings export file', () => {
       expect(hasCode(err, 'invalid_input')).toBe(true);
       expect((err as Error).message).toContain('not a CoinDock settings file');
     }
+  });
+
+  it('refuses before any key derivation: too many iterations, non-canonical base64, odd sizes', async () => {
+    const { content } = await buildExport('export passphrase', settings, secrets);
+    const file = JSON.parse(content) as {
+      vault: { kdf: { iterations: unknown; salt: string }; check: { iv: string } };
+    };
+    const variant = (change: (f: typeof file) => void) => {
+      const f = structuredClone(file);
+      change(f);
+      return JSON.stringify(f);
+    };
+    // 2^32 − 1 was accepted (many minutes of PBKDF2); 2^32 and 1e300 escaped as a TypeError.
+    for (const iterations of [2 ** 32 - 1, 2 ** 32, 1e300, MAX_ITERATIONS + 1]) {
+      const err = await readExport(
+        variant((f) => (f.vault.kdf.iterations = iterations)),
+        'export passphrase',
+      ).catch((e: unknown) => e);
+      expect(hasCode(err, 'invalid_input')).toBe(true);
+      expect((err as Error).message).toContain('10,000,000');
+    }
+    // "A" and "A==" made atob throw a DOMException; "AB==" and "QR==" spell bytes non-canonically.
+    for (const salt of ['A', 'A==', 'AB==', `${file.vault.kdf.salt.slice(0, -2)}R=`, 'QUFB']) {
+      const err = await readExport(
+        variant((f) => (f.vault.kdf.salt = salt)),
+        'export passphrase',
+      ).catch((e: unknown) => e);
+      expect(hasCode(err, 'invalid_input')).toBe(true);
+    }
+    const shortIv = await readExport(
+      variant((f) => (f.vault.check.iv = 'AAAA')),
+      'export passphrase',
+    ).catch((e: unknown) => e);
+    expect(hasCode(shortIv, 'invalid_input')).toBe(true);
   });
 });

@@ -7,7 +7,14 @@
 import * as v from 'valibot';
 import { errors } from './errors';
 import { SettingsSchema, type Settings } from './settings';
-import { SealedVaultSchema, createVault, unlock, type VaultSecrets } from './vault';
+import {
+  MAX_ITERATIONS,
+  MIN_ITERATIONS,
+  SealedVaultSchema,
+  createVault,
+  unlock,
+  type VaultSecrets,
+} from './vault';
 
 const SETTINGS_ENTRY = '__coindock.settings';
 
@@ -57,8 +64,22 @@ export async function readExport(
   } catch {
     throw foreign();
   }
+  // Everything unlock() decodes or hands to WebCrypto is checked here first (canonical base64,
+  // IV and salt sizes, iterations within MIN…MAX_ITERATIONS), so no DOMException or TypeError
+  // can come out of it, and no file can make the worker derive a key for minutes.
   const file = v.safeParse(ExportFileSchema, json);
-  if (!file.success) throw foreign();
+  if (!file.success) {
+    const iterations = file.issues.some((i) =>
+      i.path?.some((p) => p.key === 'iterations' && typeof p.value === 'number'),
+    );
+    if (iterations) {
+      throw errors.invalid_input({
+        en: `This file asks for an unsupported amount of passphrase hashing (CoinDock allows ${MIN_ITERATIONS.toLocaleString('en')} to ${MAX_ITERATIONS.toLocaleString('en')} rounds)`,
+        zh: `此文件要求的密码哈希轮数不受支持（CoinDock 允许 ${MIN_ITERATIONS} 至 ${MAX_ITERATIONS} 轮）`,
+      });
+    }
+    throw foreign();
+  }
   // Wrong passphrase → `locked`; tampered ciphertext → `bad_response` (both in words).
   const { secrets } = await unlock(file.output.vault, passphrase);
   const rawSettings = secrets[SETTINGS_ENTRY];

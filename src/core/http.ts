@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot';
 import { CoinDockError, errors, type Platform } from './errors';
+import { parseJsonLossless } from './lossless-json';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -199,6 +200,35 @@ export function parseJson<S extends v.GenericSchema>(
   schema: S,
   where: { platform: Platform; endpoint: string; status?: number },
 ): v.InferOutput<S> {
+  return validate(
+    parseBody(text, where, (t) => JSON.parse(t) as unknown),
+    schema,
+    where,
+  );
+}
+
+/**
+ * `parseJson` for replies that carry amounts as JSON numbers: numbers are read from the source
+ * text (`parseJsonLossless` with safe integers as numbers), so a fraction or a large integer
+ * reaches the schema as its exact digits, never as a rounded double. See docs/security.md.
+ */
+export function parseJsonExact<S extends v.GenericSchema>(
+  text: string,
+  schema: S,
+  where: { platform: Platform; endpoint: string; status?: number },
+): v.InferOutput<S> {
+  return validate(
+    parseBody(text, where, (t) => parseJsonLossless(t, { safeIntegers: true })),
+    schema,
+    where,
+  );
+}
+
+function parseBody(
+  text: string,
+  where: { platform: Platform; endpoint: string; status?: number },
+  parse: (text: string) => unknown,
+): unknown {
   const trimmed = text.trimStart();
   if (trimmed === '') {
     throw errors.bad_response({ en: 'The answer was empty', zh: '响应为空' }, where);
@@ -209,16 +239,14 @@ export function parseJson<S extends v.GenericSchema>(
       where,
     );
   }
-  let json: unknown;
   try {
-    json = JSON.parse(trimmed);
+    return parse(trimmed);
   } catch (e) {
     throw errors.bad_response(
       { en: 'The answer is not valid JSON', zh: '响应不是有效的 JSON' },
       { ...where, cause: e },
     );
   }
-  return validate(json, schema, where);
 }
 
 export function validate<S extends v.GenericSchema>(

@@ -10,15 +10,39 @@
  * Parameters are stored, so iterations can be raised later by re-encrypting (`rekey`).
  */
 import * as v from 'valibot';
-import { fromBase64, fromUtf8, randomBytes, toBase64, utf8 } from './bytes';
+import {
+  base64ByteLength,
+  fromBase64,
+  fromUtf8,
+  isCanonicalBase64,
+  randomBytes,
+  toBase64,
+  utf8,
+} from './bytes';
 import { errors } from './errors';
 
 export const MIN_ITERATIONS = 600_000;
 export const DEFAULT_ITERATIONS = 600_000;
+/**
+ * The most PBKDF2 iterations a vault or an imported file may ask for: about 2 s of one core in
+ * Chrome, over 16 times the default. The count comes from the file, so without a bound a crafted
+ * settings file could stall the worker for many minutes (2^32 − 1 is what WebCrypto accepts).
+ */
+export const MAX_ITERATIONS = 10_000_000;
 const MARKER = 'coindock-vault-check-v1';
 
-const b64 = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
-const Box = v.object({ iv: b64, ct: b64 });
+/** Canonical base64 of `min`…`max` bytes: anything else is refused before it is decoded. */
+const b64 = (min: number, max = Infinity) =>
+  v.pipe(
+    v.string(),
+    v.check(isCanonicalBase64, 'canonical base64'),
+    v.check((s) => {
+      const n = base64ByteLength(s);
+      return n >= min && n <= max;
+    }, `${min} to ${max} bytes`),
+  );
+// AES-GCM: a 96-bit IV (the only size CoinDock writes), and a ciphertext at least its 128-bit tag.
+const Box = v.object({ iv: b64(12, 12), ct: b64(16) });
 
 export const SealedVaultSchema = v.object({
   format: v.literal('coindock-vault'),
@@ -26,8 +50,13 @@ export const SealedVaultSchema = v.object({
   kdf: v.object({
     name: v.literal('PBKDF2'),
     hash: v.literal('SHA-256'),
-    iterations: v.pipe(v.number(), v.integer(), v.minValue(MIN_ITERATIONS)),
-    salt: b64,
+    iterations: v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(MIN_ITERATIONS),
+      v.maxValue(MAX_ITERATIONS),
+    ),
+    salt: b64(16, 64),
   }),
   cipher: v.literal('AES-GCM-256'),
   check: Box,
@@ -104,8 +133,11 @@ export async function createVault(
   iterations = DEFAULT_ITERATIONS,
 ): Promise<{ sealed: SealedVault; key: CryptoKey }> {
   checkPassphrase(passphrase);
-  if (iterations < MIN_ITERATIONS) {
+  if (!Number.isInteger(iterations) || iterations < MIN_ITERATIONS) {
     throw errors.invalid_input({ en: 'Too few PBKDF2 iterations', zh: 'PBKDF2 迭代次数过少' });
+  }
+  if (iterations > MAX_ITERATIONS) {
+    throw errors.invalid_input({ en: 'Too many PBKDF2 iterations', zh: 'PBKDF2 迭代次数过多' });
   }
   const salt = randomBytes(16);
   const key = await deriveKey(passphrase, salt, iterations);
@@ -184,7 +216,7 @@ export async function rekey(
   return createVault(
     newPassphrase,
     secrets,
-    Math.max(iterations ?? sealed.kdf.iterations, MIN_ITERATIONS),
+    Math.min(Math.max(iterations ?? sealed.kdf.iterations, MIN_ITERATIONS), MAX_ITERATIONS),
   );
 }
 

@@ -27,6 +27,17 @@ function transferTo(
   if (value <= 0n) fail(401, '参数格式错误: trade_value');
   if (from.balanceFen < value) fail(502, '余额不足');
   from.balanceFen -= value;
+  return recordOrder(state, ctx, from, to, value);
+}
+
+/** The order of a transfer whose value has left the sender, waiting for the receiver. */
+function recordOrder(
+  state: GcState,
+  ctx: SimContext,
+  from: GcUser,
+  to: GcUser,
+  value: bigint,
+): Record<string, unknown> {
   const id = `order_${newToken()}`;
   state.orders.set(id, {
     id,
@@ -65,6 +76,29 @@ function history(
   return rows.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * The deployed server's transfer, in its order of checks (docs/providers/grandchain.md, "Server
+ * faults"): the balance check itself takes the money (`check_balance_can_suffer_value_and_pay`),
+ * and only then are the receiver (501) and the face token (505) checked. A transfer that fails
+ * either has debited the sender, with no order and no record to show for it. Reproduced so the
+ * client's defence (look the receiver up and check the face token first) is tested against it.
+ */
+function deployedTransfer(
+  state: GcState,
+  ctx: SimContext,
+  from: GcUser,
+  to: GcUser | undefined,
+  value: bigint,
+  faceToken: string,
+): Record<string, unknown> {
+  if (value <= 0n) fail(401, '参数格式错误: trade_value');
+  if (from.balanceFen < value) fail(502, 'insufficient balance');
+  from.balanceFen -= value;
+  if (!to || to === from) fail(501, 'receiver user does not exist');
+  checkFace(from, faceToken);
+  return recordOrder(state, ctx, from, to, value);
+}
+
 /** The same in both revisions. */
 export const TRADE_COMMON: Record<string, Route> = {
   'trade/receive': {
@@ -79,7 +113,12 @@ export const TRADE_COMMON: Record<string, Route> = {
     handle(p, state, ctx) {
       const u = caller(p, state);
       const o = state.orders.get(s(p, 'order_id'));
-      if (!o || o.to !== u.id || o.receivedAt !== null) fail(501, '订单不存在');
+      if (!o || o.to !== u.id || o.receivedAt !== null) {
+        // The deployed server answers a missing (or already received) order with 504, the code
+        // of a bad session, told apart only by its message.
+        if (state.revision === 'deployed') fail(504, 'order not exist');
+        fail(501, '订单不存在');
+      }
       checkFace(u, s(p, 'face_token'));
       o.receivedAt = ctx.now();
       u.balanceFen += o.valueFen;
@@ -140,14 +179,13 @@ export const DEPLOYED_ONLY: Record<string, Route> = {
     },
     nullFields: ['balance'],
     handle(p, state, ctx) {
-      const u = caller(p, state);
-      checkFace(u, s(p, 'face_token'));
-      return transferTo(
+      return deployedTransfer(
         state,
         ctx,
-        u,
+        caller(p, state),
         userByEmail(state, s(p, 'receiver_user_email')),
         fen(p, 'trade_value'),
+        s(p, 'face_token'),
       );
     },
   },

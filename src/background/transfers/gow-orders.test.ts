@@ -19,7 +19,7 @@ afterEach(() => vi.unstubAllGlobals());
 const PASS = 'correct horse battery';
 
 /** GOW's getOrderDetail answer for each order number, as its status currently stands. */
-function gowAnswering(status: Map<string, number>) {
+function gowAnswering(status: Map<string, number>, delay?: () => Promise<void>) {
   const asked: string[] = [];
   const fetch: FetchLike = async (input) => {
     const orderNo = new URL(input).searchParams.get('orderNo') ?? '';
@@ -28,12 +28,14 @@ function gowAnswering(status: Map<string, number>) {
     const body = status.has(orderNo)
       ? { code: '000000', data: { orderNo, applyStatus: status.get(orderNo), applyType: 1 } }
       : { code: '000006', msg: 'order not found' };
+    // The answer as it stood when asked, arriving late.
+    await delay?.();
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };
   return { fetch, asked };
 }
 
-async function setup(status = new Map<string, number>()) {
+async function setup(status = new Map<string, number>(), delay?: () => Promise<void>) {
   const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
   // GOW's public fields live in the settings, its secret key in the vault.
   const settings = defaultSettings();
@@ -44,7 +46,7 @@ async function setup(status = new Map<string, number>()) {
   await vault.write({ [secretName('gow', 'secretKey')]: 'sekret-gow-key' });
   const transfers = createTransferStore(store);
   const notifier = recordingNotifier();
-  const gow = gowAnswering(status);
+  const gow = gowAnswering(status, delay);
   const orders = createGowOrders({
     transfers,
     notifier,
@@ -156,5 +158,25 @@ describe('GOW order polling', () => {
     });
     expect(env.finished).toEqual(['GOW-old']);
     expect(alarms.has(GOW_POLL_ALARM)).toBe(true);
+  });
+
+  it('a slow "pending" answer cannot turn an order another poll found released back to pending', async () => {
+    const status = new Map([['GOW-1', 1]]);
+    let release!: () => void;
+    let delays = 0;
+    // Only the first poll's answer is held back.
+    const env = await setup(status, () =>
+      delays++ === 0 ? new Promise<void>((r) => (release = r)) : Promise.resolve(),
+    );
+    await env.transfers.insert(order('GOW-1'));
+    const slow = env.orders.poll();
+    await vi.waitFor(() => expect(env.asked).toEqual(['GOW-1']));
+    status.set('GOW-1', 5);
+    await env.orders.poll();
+    expect(await env.transfers.get('GOW-1')).toMatchObject({ state: 'succeeded', statusCode: '5' });
+    release();
+    await slow;
+    expect(await env.transfers.get('GOW-1')).toMatchObject({ state: 'succeeded', statusCode: '5' });
+    expect(env.finished).toEqual(['GOW-1']);
   });
 });

@@ -181,7 +181,9 @@ export function createGowOrders(deps: {
         }
         const status = d.applyStatus.value;
         const state = status === 5 ? 'succeeded' : status === 2 ? 'failed' : 'pending';
-        const changed = await deps.transfers.change(t.id, (cur) => ({
+        // Only a pending order may change: this answer may have been on its way while another
+        // poll (or a second worker wake-up) already recorded the order as final.
+        const changed = await deps.transfers.changePending(t.id, (cur) => ({
           ...cur,
           state,
           statusCode: String(status),

@@ -7,7 +7,7 @@ import type { GrandchainClient } from '../../providers/grandchain/client';
 import type { GrandchainTrade } from '../../providers/grandchain';
 import { createTransferStore } from './transfer-store';
 import { recordingNotifier, stubAlarms } from './test-kit';
-import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM } from './grandchain-send';
+import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM, matchRecords } from './grandchain-send';
 import { IN_FLIGHT_MS } from './transfer-store';
 
 let alarms: ReturnType<typeof stubAlarms>['alarms'];
@@ -122,5 +122,54 @@ describe('Grand Chain send reconciliation', () => {
     await env.send.reconcile();
     expect(await env.transfers.get('sent')).toMatchObject({ state: 'succeeded' });
     expect(env.finished).toEqual(['saved', 'sent']);
+  });
+
+  it('two interrupted sends of the same value and one new record: one went, one did not', async () => {
+    // Both counted no 9-fen record when saved; Grand Chain now has one.
+    const env = await setup([{ valueFen: 9n }]);
+    await env.transfers.insert(sendOf('first', '9', 'sending', IN_FLIGHT_MS + 2_000));
+    await env.transfers.insert(sendOf('second', '9', 'sending', IN_FLIGHT_MS + 1_000));
+    await env.send.reconcile();
+    expect(await env.transfers.get('first')).toMatchObject({ state: 'succeeded' });
+    expect(await env.transfers.get('second')).toMatchObject({ state: 'failed' });
+    expect(env.grand.state.reads).toBe(1);
+  });
+
+  it('a record already owned by a send Grand Chain confirmed is not given to an interrupted one', async () => {
+    const env = await setup([{ valueFen: 9n }]);
+    await env.transfers.insert(sendOf('interrupted', '9', 'sending', IN_FLIGHT_MS + 5_000));
+    // Saved after it, answered by Grand Chain: its record is the one in the history.
+    await env.transfers.insert({
+      ...sendOf('confirmed', '9', 'done', IN_FLIGHT_MS + 1_000),
+      state: 'succeeded',
+    });
+    await env.send.reconcile();
+    expect(await env.transfers.get('interrupted')).toMatchObject({ state: 'failed' });
+  });
+
+  it('waits while a send of the same value may still land', async () => {
+    const env = await setup([{ valueFen: 9n }]);
+    await env.transfers.insert(sendOf('old', '9', 'sending', IN_FLIGHT_MS + 5_000));
+    await env.transfers.insert(sendOf('young', '9', 'sending', 1_000));
+    await env.send.reconcile();
+    expect(await env.transfers.get('old')).toMatchObject({ state: 'pending' });
+    expect(alarms.has(GRANDCHAIN_RECONCILE_ALARM)).toBe(true);
+  });
+});
+
+describe('matchRecords', () => {
+  const t = (id: string, outBefore: number, createdAt: number) =>
+    ({ ...sendOf(id, '9', 'sending', 0, String(outBefore)), createdAt }) as Transfer;
+
+  it('never matches more sends than records, and each only to a record after its count', () => {
+    expect(matchRecords(1, [], [t('a', 0, 1), t('b', 0, 2)]).map((x) => x.id)).toEqual(['a']);
+    expect(matchRecords(2, [], [t('a', 0, 1), t('b', 0, 2)]).map((x) => x.id)).toEqual(['a', 'b']);
+    // b counted the record a made: only a record after it would be b's.
+    expect(matchRecords(1, [], [t('a', 0, 1), t('b', 1, 2)]).map((x) => x.id)).toEqual(['a']);
+    expect(matchRecords(2, [], [t('a', 0, 1), t('b', 1, 2)]).map((x) => x.id)).toEqual(['a', 'b']);
+    expect(matchRecords(2, [t('c', 1, 0)], [t('a', 0, 1), t('b', 1, 2)]).map((x) => x.id)).toEqual([
+      'a',
+    ]);
+    expect(matchRecords(0, [], [t('a', 0, 1)])).toEqual([]);
   });
 });

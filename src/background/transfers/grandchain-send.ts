@@ -2,8 +2,8 @@
  * Grand Chain transfers: the amount is typed in yuan and sent in fen (BigInt, never a float).
  * Before sending, the transfer is saved as pending with how many outgoing records of the same
  * value the history already has; a worker stopped mid-send (or a browser quit) reconciles from
- * the history when it wakes or the vault is unlocked (one more such record means it went
- * through) instead of sending again.
+ * the history when it wakes or the vault is unlocked (a record past that count means it went
+ * through, and each record proves one send only: `matchRecords`) instead of sending again.
  */
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import { fenToYuan, yuanToFen } from '../../core/money';
@@ -26,10 +26,14 @@ export function createGrandchainSend(deps: {
 }) {
   const clock = deps.now ?? (() => Date.now());
 
-  async function outCount(valueFen: bigint): Promise<number> {
+  async function outgoing(): Promise<bigint[]> {
     const gc = deps.grandchain;
     const trades = await (await gc.client()).trades(await gc.session());
-    return trades.filter((t) => t.direction === 'out' && t.valueFen === valueFen).length;
+    return trades.filter((t) => t.direction === 'out').map((t) => t.valueFen);
+  }
+
+  async function outCount(valueFen: bigint): Promise<number> {
+    return (await outgoing()).filter((v) => v === valueFen).length;
   }
 
   async function finish(id: string, change: Partial<Transfer>): Promise<void> {
@@ -133,15 +137,37 @@ export function createGrandchainSend(deps: {
           },
         });
       }
-      for (const t of settled.filter((t) => t.details.step !== 'saved')) {
-        let count: number;
-        try {
-          count = await outCount(BigInt(t.details.fen ?? '0'));
-        } catch (e) {
-          if (hasCode(e, 'locked')) return;
-          throw e;
-        }
-        if (count > Number(t.details.outBefore ?? '0')) {
+      const unknown = settled.filter((t) => t.details.step !== 'saved');
+      if (unknown.length === 0) return;
+      let history: bigint[];
+      try {
+        history = await outgoing();
+      } catch (e) {
+        if (hasCode(e, 'locked')) return;
+        throw e;
+      }
+      const all = await deps.transfers.all();
+      const went = new Set<string>();
+      for (const fen of new Set(unknown.map((t) => t.details.fen ?? '0'))) {
+        // A send of this value still in flight may be what a new record is: wait for the alarm.
+        if (young.some((t) => t.details.fen === fen)) continue;
+        const ours = unknown.filter((t) => t.details.fen === fen);
+        const since = Math.min(...ours.map((t) => t.createdAt)) - IN_FLIGHT_MS;
+        // Sends of this value known to have gone through (told by the server, or settled here
+        // before) that may have landed after the first of these counted: each owns a record.
+        const owners = all.filter(
+          (t) =>
+            t.kind === 'grandchain_send' &&
+            t.state === 'succeeded' &&
+            t.details.fen === fen &&
+            t.createdAt >= since,
+        );
+        const rows = history.filter((v) => v.toString() === fen).length;
+        for (const t of matchRecords(rows, owners, ours)) went.add(t.id);
+      }
+      for (const t of unknown) {
+        if (young.some((y) => y.details.fen === t.details.fen)) continue;
+        if (went.has(t.id)) {
           await finish(t.id, {
             state: 'succeeded',
             message: { en: 'Found in Grand Chain’s history', zh: '已在 Grand Chain 记录中找到' },
@@ -158,6 +184,34 @@ export function createGrandchainSend(deps: {
       }
     },
   };
+}
+
+/**
+ * Which interrupted sends of one value went through, given `rows` outgoing records of that value
+ * in the history. A send's record, if any, is among those that came after the `outBefore` it
+ * counted when saved, and one record proves one send: two interrupted sends of the same value
+ * with one new record are one success and one failure, never two successes. Sends known to have
+ * succeeded (`owners`) take their records first; then the interrupted ones, oldest first, each
+ * get one if the records can still be shared out (for every k, the sends that need a record past
+ * index k are no more than the records past it).
+ */
+export function matchRecords(
+  rows: number,
+  owners: readonly Transfer[],
+  interrupted: readonly Transfer[],
+): Transfer[] {
+  const bound = (t: Transfer) => Number(t.details.outBefore ?? '0');
+  const claimed = owners.map(bound);
+  const fits = (bounds: number[]) =>
+    [...bounds].sort((a, b) => b - a).every((b, i) => b <= rows - 1 - i);
+  const matched: Transfer[] = [];
+  for (const t of [...interrupted].sort((a, b) => a.createdAt - b.createdAt)) {
+    if (fits([...claimed, bound(t)])) {
+      claimed.push(bound(t));
+      matched.push(t);
+    }
+  }
+  return matched;
 }
 
 export type GrandchainSend = ReturnType<typeof createGrandchainSend>;

@@ -11,7 +11,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../core/http';
 export const IN_FLIGHT_MS = DEFAULT_TIMEOUT_MS + 5_000;
 
 export function createTransferStore(store: Store) {
-  return {
+  const service = {
     async all(): Promise<Transfer[]> {
       return Object.values(await store.get(KEYS.transfers)).sort(
         (a, b) => b.createdAt - a.createdAt,
@@ -30,7 +30,12 @@ export function createTransferStore(store: Store) {
       });
       return inserted;
     },
-    /** Apply `fn` atomically; returns the updated transfer, or undefined when `fn` declines. */
+    /**
+     * Apply `fn` atomically; returns the updated transfer, or undefined when `fn` declines.
+     * A final state is final: a change that would move a succeeded or failed transfer to another
+     * state is declined here whoever asks (a late poll answer, a replayed return), so no caller
+     * can turn a result the user was told about back into something else.
+     */
     async change(
       id: string,
       fn: (t: Transfer) => Transfer | undefined,
@@ -39,11 +44,19 @@ export function createTransferStore(store: Store) {
       await store.update(KEYS.transfers, (all) => {
         const cur = all[id];
         result = cur ? fn(cur) : undefined;
+        if (cur && result && cur.state !== 'pending' && result.state !== cur.state) {
+          result = undefined;
+        }
         return result ? { ...all, [id]: { ...result, updatedAt: Date.now() } } : all;
       });
       return result;
     },
+    /** `change`, applied only while the transfer is pending (declined once it is final). */
+    async changePending(id: string, fn: (t: Transfer) => Transfer): Promise<Transfer | undefined> {
+      return service.change(id, (cur) => (cur.state === 'pending' ? fn(cur) : undefined));
+    },
   };
+  return service;
 }
 
 export type TransferStore = ReturnType<typeof createTransferStore>;

@@ -18,7 +18,7 @@ import {
   MESSAGE_ID_BYTES,
   type DecodedResponse,
 } from './frame';
-import { parseJsonLossless } from './lossless-json';
+import { parseJsonLossless } from '../../core/lossless-json';
 import { envelopeSchema, type BiyongEnvelope } from './schemas';
 import { signBytes, verifyBytes, type BiyongHashMode } from './sign';
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { isDecimal } from '../../core/money';
-import { LosslessNumber } from './lossless-json';
+import { LosslessNumber } from '../../core/lossless-json';
 
 /** A string, or a JSON number as its exact source text. */
 const numberOrString = v.pipe(

@@ -1,30 +1,23 @@
 /**
  * valibot pieces for values GOW types as `string` but a server may also send as JSON numbers
- * (seed 001 types amounts, statuses and codes as string and times as long). Amounts stay decimal
- * strings: a number is accepted only when its shortest decimal form is exactly the value sent
- * (a safe integer, or at most 15 significant digits), so no float rounding reaches money.
+ * (docs/providers/gow.md: amounts, statuses and codes are strings, times are longs). Replies are
+ * parsed with `parseJsonExact` (requests.ts), so a JSON number arrives here as a plain number only
+ * when it is an integer a double holds exactly, and as a LosslessNumber of its source text
+ * otherwise. Amounts stay decimal strings, exactly as written: no float rounding reaches money.
  */
 import * as v from 'valibot';
+import { LosslessNumber } from '../../core/lossless-json';
 import { isDecimal } from '../../core/money';
 
-/** True for a JSON number whose `String()` form is the exact decimal it was written as. */
-export function isExactJsonNumber(n: number): boolean {
-  if (!Number.isFinite(n)) return false;
-  if (Number.isInteger(n)) return Number.isSafeInteger(n);
-  const s = String(n);
-  if (/e/i.test(s)) return false;
-  // Any decimal with at most 15 significant digits survives the double round trip exactly.
-  return s.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length <= 15;
-}
-
-/** A decimal amount as a string, from a decimal string or an exactly representable number. */
+/**
+ * A decimal amount as a string: a decimal string, a JSON number's exact source text, or a safe
+ * integer. `1.0000000000000001` stays those digits (it used to become "1"); exponents (`1e3`) are
+ * refused like they are in strings.
+ */
 export const decimalAmount = v.pipe(
-  v.union([v.string(), v.number()]),
-  v.check(
-    (x) => (typeof x === 'string' ? isDecimal(x) : isExactJsonNumber(x)),
-    'a decimal amount (string, or a number that is exactly representable)',
-  ),
+  v.union([v.string(), v.instance(LosslessNumber), v.pipe(v.number(), v.safeInteger())]),
   v.transform((x) => (typeof x === 'string' ? x : String(x))),
+  v.check(isDecimal, 'a decimal amount (plain digits, written exactly)'),
 );
 
 /** A small integer code/status sent as a digit string ("1") or a number (1). */

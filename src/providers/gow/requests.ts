@@ -5,7 +5,7 @@
 import type * as v from 'valibot';
 import { errors } from '../../core/errors';
 import {
-  parseJson,
+  parseJsonExact,
   validate,
   type Clock,
   type HttpRequest,
@@ -90,7 +90,7 @@ export function processGowResponse<S extends v.GenericSchema>(
   const ok = res.status >= 200 && res.status < 300;
   let envelope: v.InferOutput<typeof envelopeSchema>;
   try {
-    envelope = parseJson(res.text(), envelopeSchema, where);
+    envelope = parseJsonExact(res.text(), envelopeSchema, where);
   } catch (e) {
     if (!ok) throw gowStatusError({ endpoint, status: res.status });
     throw e;

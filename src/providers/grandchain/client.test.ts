@@ -65,7 +65,8 @@ function fakeServer(revision: 'seed' | 'deployed', handler: Handler) {
       return new Response('<h1>Not Found</h1>', { status: 404 });
     }
     if (Object.keys(body).length === 0) return Response.json({ code: 402, msg: 'param count' });
-    return Response.json(handler(route.replace(/\/$/, ''), body));
+    const out = handler(route.replace(/\/$/, ''), body);
+    return out instanceof Response ? out : Response.json(out);
   };
   return { fetch, calls };
 }
@@ -77,6 +78,17 @@ function setup(revision: 'seed' | 'deployed', handler: Handler, option: Revision
 }
 
 const ok = (extra: Record<string, unknown> = {}) => ({ code: 0, msg: 'success', ...extra });
+
+/** A deployed server where alice can send to bob: inquire, face token, transfer. */
+const deployedTransferServer: Handler = (route, body) =>
+  route === 'user/inquire'
+    ? ok({
+        inquire_email: body.inquire_email,
+        result: body.inquire_email === 'bob@example.com' ? 2 : 'empty',
+      })
+    : route === 'user/get/facetoken'
+      ? ok({ face_token: 'face_alice_0001' })
+      : ok({ balance: 1_230_000, order_id: 'order_9' });
 
 describe('registration and session', () => {
   it('register try → verify → resend → face insert, with exactly the documented keys', async () => {
@@ -177,23 +189,68 @@ describe('registration and session', () => {
 
 describe('revisions', () => {
   it('auto on a deployed server: the probe meets a 301, then transfer sends email + face_token', async () => {
-    const { client, calls } = setup('deployed', (route) =>
-      route === 'user/get/facetoken'
-        ? ok({ face_token: 'face_alice_0001' })
-        : ok({ balance: 1_230_000, order_id: 'order_9' }),
-    );
+    const { client, calls } = setup('deployed', deployedTransferServer);
     await expect(
       client.transfer(alice, { valueFen: 20_000n, receiverEmail: 'bob@example.com' }),
     ).resolves.toEqual({ balanceFen: 1_230_000n, orderId: 'order_9' });
     expect(calls.map((c) => c.route)).toEqual([
       'trade/inquire',
+      'user/inquire/',
       'user/get/facetoken/',
       'trade/transfer/',
     ]);
-    expect(calls[2]?.raw).toBe(
+    expect(calls[3]?.raw).toBe(
       '{"email":"alice@example.com","user_id":"u_alice","session_token":"sess_A","receiver_user_email":"bob@example.com","trade_value":"20000","face_token":"face_alice_0001"}',
     );
     expect(client.revision()).toBe('deployed');
+  });
+
+  it('deployed: an unknown receiver, a wrong face token or oneself is refused before any transfer is sent', async () => {
+    // The deployed server debits the sender before it checks either (docs/providers/grandchain.md).
+    const { client, calls } = setup('deployed', deployedTransferServer, 'deployed');
+    await expect(
+      client.transfer(alice, { valueFen: 1n, receiverEmail: 'ghost@example.com' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      client.transfer(alice, { valueFen: 1n, receiverEmail: 'bob@example.com', faceToken: 'nope' }),
+    ).rejects.toMatchObject({ code: 'permission' });
+    await expect(
+      client.transfer(alice, { valueFen: 1n, receiverEmail: 'Alice@Example.com' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(calls.map((c) => c.route)).not.toContain('trade/transfer/');
+    await client.transfer(alice, {
+      valueFen: 1n,
+      receiverEmail: 'bob@example.com',
+      faceToken: 'face_alice_0001',
+    });
+    expect(calls.filter((c) => c.route === 'trade/transfer/')).toHaveLength(1);
+  });
+
+  it('deployed receive: 504 "order not exist" is not_found, 504 "identity error" is a stale session', async () => {
+    for (const [msg, code] of [
+      ['order not exist', 'not_found'],
+      ['identity error', 'auth_expired'],
+      ['身份验证不通过(session_token有误)', 'auth_expired'],
+    ] as const) {
+      const { client } = setup('deployed', () => ({ code: 504, msg, balance: 'NULL' }), 'deployed');
+      await expect(
+        client.receive(alice, { orderId: 'order_1', faceToken: 'f' }),
+        msg,
+      ).rejects.toMatchObject({ code, platformCode: '504' });
+    }
+  });
+
+  it('a 500 reply keeps the server’s message for the user, on one line', async () => {
+    const { client } = setup(
+      'deployed',
+      () => ({ code: 500, msg: "KeyError('balance')\nat views.py", balance: 'NULL' }),
+      'deployed',
+    );
+    await expect(client.charge(alice, 1n)).rejects.toMatchObject({
+      code: 'platform',
+      platformCode: '500',
+      messages: { en: "Grand Chain server error: KeyError('balance') at views.py" },
+    });
   });
 
   it('auto on a seed server: transfer resolves the receiver id through user/inquire', async () => {
@@ -352,18 +409,41 @@ describe('money and records', () => {
       ['23333', 23333n],
       ['123456789012345678901234', 123456789012345678901234n],
       [0, 0n],
+      // Read from the reply's text, a balance beyond 2^53 keeps every digit.
+      [2 ** 53 + 2, 9_007_199_254_740_994n],
     ];
     for (const [balance, fen] of good) {
       const { client } = setup('deployed', () => ok({ balance }), 'deployed');
       await expect(client.charge(alice, 100n)).resolves.toBe(fen);
     }
-    for (const balance of [12.5, '12.5', 2 ** 53 + 2, -1, '-1', '1e5', '', 'NULL', null, true]) {
+    for (const balance of [12.5, '12.5', -1, '-1', '1e5', '', 'NULL', null, true]) {
       const { client } = setup('deployed', () => ok({ balance }), 'deployed');
       await expect(client.charge(alice, 100n), String(balance)).rejects.toMatchObject({
         code: 'bad_response',
         endpoint: 'user/charge/',
       });
     }
+  });
+
+  it('a balance is read from the reply text: what a double would round is refused, not rounded', async () => {
+    // JSON.parse reads all of these as whole numbers of fen (1, 23333, 1000, 9007199254740992).
+    for (const raw of ['1.0000000000000001', '23333.0', '1e3', '9007199254740993.5']) {
+      const { client } = setup(
+        'deployed',
+        () => new Response(`{"code":0,"msg":"success","balance":${raw}}`),
+        'deployed',
+      );
+      await expect(client.charge(alice, 100n), raw).rejects.toMatchObject({
+        code: 'bad_response',
+        endpoint: 'user/charge/',
+      });
+    }
+    const { client } = setup(
+      'deployed',
+      () => new Response('{"code":0,"msg":"success","balance":9007199254740993}'),
+      'deployed',
+    );
+    await expect(client.charge(alice, 100n)).resolves.toBe(9_007_199_254_740_993n);
   });
 
   it('charge sends trade_value as a digit string', async () => {

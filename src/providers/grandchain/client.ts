@@ -333,11 +333,39 @@ export function createGrandchainClient(
               where(ep),
             );
           }
-          return {
-            ...base,
-            receiver_user_email: checkEmail(ep, input.receiverEmail, 'receiver_user_email'),
-            face_token: await ownFaceToken(session, input.faceToken, ep),
-          };
+          const receiverEmail = checkEmail(ep, input.receiverEmail, 'receiver_user_email');
+          // The deployed server takes the money before it checks the receiver and the face token
+          // (docs/providers/grandchain.md, "Server faults"): a transfer failing either leaves the
+          // sender debited with no order. So both are checked here, before anything is sent.
+          if (receiverEmail.toLowerCase() === session.email.toLowerCase()) {
+            throw errors.invalid_input(
+              { en: 'You cannot send to yourself', zh: '不能转给自己' },
+              where(ep),
+            );
+          }
+          if ((await client.inquireUser(session, receiverEmail)) === undefined) {
+            throw errors.not_found(
+              {
+                en: 'No Grand Chain user has this email; nothing was sent',
+                zh: '没有使用该邮箱的 Grand Chain 用户，未转出',
+              },
+              where(ep),
+            );
+          }
+          const own = await client.faceToken(session);
+          if (
+            input.faceToken !== undefined &&
+            checkText(ep, 'face_token', input.faceToken, 1024) !== own
+          ) {
+            throw errors.permission(
+              {
+                en: 'Face verification failed: this face token is not the one Grand Chain holds; nothing was sent',
+                zh: '生物信息验证失败：该 face_token 与 Grand Chain 记录的不一致，未转出',
+              },
+              where(ep),
+            );
+          }
+          return { ...base, receiver_user_email: receiverEmail, face_token: own };
         },
         transferSchema,
       );

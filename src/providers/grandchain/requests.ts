@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { errors } from '../../core/errors';
-import { parseJson, validate, type HttpRequest, type HttpResponse } from '../../core/http';
+import { parseJsonExact, validate, type HttpRequest, type HttpResponse } from '../../core/http';
 import { errorEntry, OK_CODES } from './error-table';
 import { BODY_KEYS, pathFor, type GrandchainEndpoint, type GrandchainRevision } from './revisions';
 import { dropNull, replySchema } from './schemas';
@@ -131,8 +131,8 @@ export function processGrandchainResponse<S extends v.GenericSchema>(
       where,
     );
   }
-  // parseJson turns HTML, empty and truncated bodies into bad_response; "NULL" fields then go.
-  const body = dropNull(parseJson(res.text(), v.unknown(), where));
+  // parseJsonExact turns HTML, empty and truncated bodies into bad_response; "NULL" fields then go.
+  const body = dropNull(parseJsonExact(res.text(), v.unknown(), where));
   const { code, msg } = validate(body, replySchema, where);
   const okCodes = OK_CODES[prepared.endpoint] ?? [0];
   if (!okCodes.includes(code)) throw codeError(prepared.endpoint, code, msg, where);
@@ -146,9 +146,7 @@ function codeError(
   where: { platform: 'grandchain'; endpoint: string; status: number },
 ) {
   const details = { ...where, platformCode: String(code) };
-  const entry = errorEntry(endpoint, code);
-  if (entry) return errors[entry.kind]({ en: entry.en, zh: entry.zh }, details);
-  // An undocumented code: show the server's text, cut short and on one line.
+  // The server's text, cut short and on one line.
   const said =
     typeof msg === 'string'
       ? msg
@@ -157,6 +155,28 @@ function codeError(
           .trim()
           .slice(0, 200)
       : '';
+  // The deployed server answers a receive of a missing or already received order with 504, the
+  // code of a bad session ("order not exist" against "identity error"): only the message tells
+  // them apart, and signing in again would not help the first.
+  if (endpoint === 'trade/receive' && code === 504 && /order|订单/i.test(said)) {
+    return errors.not_found(
+      {
+        en: 'Grand Chain has no such transfer waiting to be received (already received?)',
+        zh: 'Grand Chain 没有待收的这笔转账（可能已收款）',
+      },
+      details,
+    );
+  }
+  // 500 is the server's own failure; its message (an exception text) is all there is to go on.
+  if (code === 500 && said) {
+    return errors.platform(
+      { en: `Grand Chain server error: ${said}`, zh: `Grand Chain 服务器错误：${said}` },
+      details,
+    );
+  }
+  const entry = errorEntry(endpoint, code);
+  if (entry) return errors[entry.kind]({ en: entry.en, zh: entry.zh }, details);
+  // An undocumented code: show the server's text.
   return errors.platform(
     {
       en: said ? `Grand Chain error ${code}: ${said}` : `Grand Chain error ${code}`,

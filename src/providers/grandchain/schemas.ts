@@ -5,6 +5,7 @@
  * tolerated.
  */
 import * as v from 'valibot';
+import { LosslessNumber } from '../../core/lossless-json';
 
 /** Replace "NULL" fields by absence (seed 003: 验证不通过此字段为 "NULL"). Top level only. */
 export function dropNull(body: unknown): unknown {
@@ -29,12 +30,23 @@ export const idSchema = v.union([
   v.pipe(v.number(), v.safeInteger()),
 ]);
 
-/** Integer fen, as a number or a digit string → BigInt. Fractions and unsafe numbers are refused:
- * a number beyond 2^53 has already lost digits in JSON.parse. */
+/**
+ * Integer fen → BigInt, from a digit string, or from a JSON number read exactly from the reply's
+ * text (requests.ts parses with `parseJsonExact`): a safe integer arrives as a number, anything
+ * else as a LosslessNumber of its digits. So `1.0000000000000001`, `12.5`, `1e3` and negatives are
+ * refused (`bad_response`) instead of being rounded to whole fen, and a balance beyond 2^53 keeps
+ * every digit. A plain number is accepted only when it is a safe integer, the only kind the exact
+ * parser makes.
+ */
 export const fenSchema = v.pipe(
   v.union([
     v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
     v.pipe(v.string(), v.regex(/^\d{1,30}$/, 'a whole number of fen')),
+    v.pipe(
+      v.instance(LosslessNumber),
+      v.transform((n) => n.source),
+      v.regex(/^\d{1,30}$/, 'a whole number of fen'),
+    ),
   ]),
   v.transform((x) => BigInt(x)),
 );

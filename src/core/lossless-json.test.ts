@@ -62,4 +62,23 @@ describe('parseJsonLossless', () => {
       { numRuns: 500 },
     );
   });
+
+  it('with safeIntegers, only integers a double holds exactly become numbers', () => {
+    expect(
+      parseJsonLossless(
+        '[0,7,-12,9007199254740991,9007199254740992,-0,1.0000000000000001,1e3,2.50]',
+        { safeIntegers: true },
+      ),
+    ).toEqual([
+      0,
+      7,
+      -12,
+      9007199254740991,
+      n('9007199254740992'),
+      n('-0'),
+      n('1.0000000000000001'),
+      n('1e3'),
+      n('2.50'),
+    ]);
+  });
 });
