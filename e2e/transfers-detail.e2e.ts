@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { connectFomo, saveDemoCredentials } from './fixtures';
 import { banner } from './banner-reader';
+import { axeViolations } from './axe';
 import { CONTROL, DEMO } from '../sandbox/contract';
 
 let h: Harness;
@@ -79,6 +80,7 @@ describe('GOW deposit detail', () => {
     expect(await price.getByTestId('gow-fee').textContent()).toBe('1.000000 USDT');
     expect(await price.textContent()).toContain('(0.50 %)');
     expect(await detail.textContent()).toContain(`Reference${id}`);
+    expect(await axeViolations(again)).toEqual([]);
 
     // A copy button puts exactly the value on the clipboard, and says so.
     await pay.getByRole('button', { name: 'Copy Note code' }).click();
@@ -171,6 +173,9 @@ describe('简体中文', () => {
     const [latest] = await h.send('transfers/list', {});
     const { detail } = await openDetail(popup, latest!.id);
     expect(await detail.textContent()).toContain('类型FOMO 充值');
+    // Opened, in Chinese and dark: nothing an assistive technology would trip on.
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
     await h.send('settings/update', { language: 'en' });
   });
