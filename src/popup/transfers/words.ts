@@ -70,7 +70,7 @@ const en = {
   waitingGow: 'GOW is checked every minute until the order is final.',
   fomoPaid:
     'FOMO’s page came back “paid” (status 1): FOMO moved the coins. The page’s return is FOMO’s word for it; the merchant’s own server hears from FOMO separately.',
-  fomoCallback: 'Merchant server’s answer to FOMO',
+  fomoCallback: 'Merchant’s server answered',
   fomoTransferId: 'FOMO transfer id',
   fomoCoinId: 'Coin id on FOMO',
   howToPay: 'How to pay',
@@ -161,7 +161,7 @@ const zh: Record<TxKey, string> = {
   waitingGow: '订单完成前，CoinDock 每分钟向 GOW 查询一次。',
   fomoPaid:
     'FOMO 支付页返回“已支付”（状态 1）：FOMO 已划转币。这是 FOMO 通过支付页返回给出的结果；商户自己的服务器会另行收到 FOMO 的通知。',
-  fomoCallback: '商户服务器对 FOMO 的答复',
+  fomoCallback: '商户服务器答复',
   fomoTransferId: 'FOMO 转账 ID',
   fomoCoinId: 'FOMO 币种 ID',
   howToPay: '付款方式',
