@@ -43,7 +43,7 @@ async function payFromPopup(
   const popup = await h.openPopup();
   const form = popup.getByTestId('fomo-pay');
   await form.getByLabel('Direction').selectOption(direction);
-  await form.getByLabel('Coin id').fill('3');
+  await form.locator('select[name="coin"]').selectOption('3');
   await form.getByLabel('Amount').fill(amount);
   await form.getByRole('button', { name: 'Review' }).click();
   expect(await form.getByTestId('fomo-pay-summary').textContent()).toContain(amount);

@@ -72,7 +72,7 @@ describe('FOMO pay returns in the banner', () => {
         expect(b.title).toBe(`CoinDock · ${PLATFORM_NAMES.fomo[lang]}`);
         expect(b.lines[0]).toBe(`${status} — ${expectedWords(status, zh ? 'zh' : 'en')}`);
         expect(b.tone).toBe(status === '1' ? 'ok' : 'error');
-        expect(b.lines).toContain(zh ? '金额：12.5 (币种 3)' : 'Amount: 12.5 (coin 3)');
+        expect(b.lines).toContain(zh ? '金额：12.5 USDT' : 'Amount: 12.5 USDT');
         // Nothing pending exists for pay returns yet (transfers are not built): all unrecognised.
         expect(b.lines.at(-1)).toMatch(zh ? /^无法识别的返回/ : /^Unrecognised return/);
         expect(b.closeLabel).toBe(zh ? '关闭' : 'Close');
@@ -101,7 +101,7 @@ describe('FOMO pay returns in the banner', () => {
   it('shows "invalid amount" for an amount that is not a decimal, never the text', async () => {
     const page = await visit(MERCHANT_PATHS.fomoReturn, { ...payReturn('1'), amount: '1e9' });
     const b = await banner(page);
-    expect(b.lines).toContain('Amount: invalid amount (coin 3)');
+    expect(b.lines).toContain('Amount: invalid amount (USDT)');
     expect(b.lines.join('\n')).not.toContain('1e9');
     await page.close();
   });

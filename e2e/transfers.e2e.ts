@@ -145,7 +145,7 @@ describe('GOW orders', () => {
     await form.getByRole('button', { name: 'Confirm' }).click();
     await expect
       .poll(() => form.getByRole('status').textContent())
-      .toMatch(/^Pay 1000 PHP to .+ with the note [A-Z0-9]{8}$/);
+      .toMatch(/^Pay 1000 PHP to .+ with the note [A-Z0-9]{8}\. How to pay stays /);
     const [t] = await h.send('transfers/list', {});
     expect(t).toMatchObject({ kind: 'gow_deposit', state: 'pending', reference: t!.id });
     await popup.close();

@@ -26,8 +26,9 @@ describe('banner text', () => {
     const zh = bannerView(d, matched('zh-CN'), undefined, 'zh-CN');
     expect(zh.lines[0]).toBe(`7 — ${FOMO_ERROR_CODES['7']!.zh}`);
     expect(en.title).toBe(`CoinDock · ${PLATFORM_NAMES.fomo.en}`);
-    expect(en.lines).toContain('Amount: 12.5 (coin 3)');
-    expect(zh.lines).toContain('金额：12.5 (币种 3)');
+    // Coin 3 is named in FOMO's coin table: by name in both languages.
+    expect(en.lines).toContain('Amount: 12.5 USDT');
+    expect(zh.lines).toContain('金额：12.5 USDT');
     expect(en.tone).toBe('error');
     expect(en.action.section).toBe('activity');
     expect(en.lines.join('\n')).not.toMatch(/Unrecognised/);
@@ -36,9 +37,17 @@ describe('banner text', () => {
   it('says "invalid amount" rather than showing an amount that is not a decimal', () => {
     const d = decodeReturn(`${SHOP}?status=1&amount=1e9&coin_id=3`, 'fomo');
     const v = bannerView(d, matched('en'), undefined, 'en');
-    expect(v.lines).toContain('Amount: invalid amount (coin 3)');
+    expect(v.lines).toContain('Amount: invalid amount (USDT)');
     expect(v.lines.join()).not.toContain('1e9');
     expect(v.tone).toBe('ok');
+  });
+
+  it('an id FOMO’s coin table does not name is shown as the id, in the user’s language', () => {
+    const d = decodeReturn(`${SHOP}?status=1&trade_id=T1&amount=2&coin_id=77`, 'fomo');
+    expect(bannerView(d, matched('en'), undefined, 'en').lines).toContain('Amount: 2 (coin 77)');
+    expect(bannerView(d, matched('zh-CN'), undefined, 'zh-CN').lines).toContain(
+      '金额：2 (币种 77)',
+    );
   });
 
   it('says "Unrecognised return" when nothing pending matches, or the page is not recognised', () => {

@@ -6,6 +6,7 @@ import type { ReturnVerdict } from '../core/messages';
 import type { DecodedReturn } from '../core/return-decode';
 import { PLATFORM_NAMES, type Lang } from '../core/i18n';
 import type { Bilingual } from '../core/errors';
+import { fomoCoinName } from '../providers/fomo/coins';
 
 export type Tone = 'ok' | 'error' | 'neutral';
 
@@ -73,9 +74,12 @@ export function outcomeLine(d: DecodedReturn, lang: Lang): string {
 function amountLine(d: DecodedReturn, lang: Lang): string | undefined {
   if (d.kind !== 'fomo_pay' || !d.amount) return undefined;
   const t = TEXT[lang];
+  // The coin by name where FOMO's coin table has one ("12.5 USDT"), else by its id as sent.
+  const name = d.coin_id === undefined ? undefined : fomoCoinName(d.coin_id);
+  const coin = name ?? (d.coin_id === undefined ? undefined : `${t.coin} ${shown(d.coin_id)}`);
+  if (d.amount.valid && name) return `${t.amount}${t.sep}${d.amount.value} ${name}`;
   const value = d.amount.valid ? d.amount.value : t.invalidAmount;
-  const coin = d.coin_id === undefined ? '' : ` (${t.coin} ${shown(d.coin_id)})`;
-  return `${t.amount}${t.sep}${value}${coin}`;
+  return `${t.amount}${t.sep}${value}${coin === undefined ? '' : ` (${coin})`}`;
 }
 
 export function bannerView(

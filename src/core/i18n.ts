@@ -53,7 +53,12 @@ export function t(
   // A table not loaded yet is a bug in the caller (load before rendering): say it, and speak
   // whatever language is here rather than nothing.
   const table = tables[lang] ?? missing(lang);
-  return (table?.[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) =>
+  return fill(table?.[key] ?? key, params);
+}
+
+/** `template` with its `{name}` placeholders replaced from `params` (unknown names kept). */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
     name in params ? String(params[name]) : m,
   );
 }

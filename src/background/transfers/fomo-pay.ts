@@ -16,6 +16,7 @@ import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
 import { FOMO_PAY_SCOPE } from '../../providers/fomo/oauth';
 import { parseFomoPayReturn } from '../../providers/fomo/pay-return';
+import { fomoCoinToken } from '../../providers/fomo/coins';
 import type { TokenService } from '../accounts/tokens';
 import type { AccountStore } from '../accounts/account-store';
 import type { TransferStore } from './transfer-store';
@@ -137,7 +138,8 @@ export function createFomoPay(deps: {
         kind: req.direction === 1 ? 'fomo_recharge' : 'fomo_withdraw',
         state: 'pending',
         amount: req.amount,
-        token: `coin ${req.coinId}`,
+        // Its name where FOMO's coin table gives one (the id stays in details for the page).
+        token: fomoCoinToken(req.coinId),
         createdAt: now,
         updatedAt: now,
         reference: undefined,

@@ -3,13 +3,15 @@ import { createStore, memoryArea } from '../../core/store';
 import { KEYS } from '../../core/storage-keys';
 import { defaultSettings } from '../../core/settings';
 import { SkewClock, type FetchLike } from '../../core/http';
-import type { Transfer } from '../../core/transfers';
+import * as v from 'valibot';
+import { TransferSchema, type Transfer } from '../../core/transfers';
 import { createVaultService, secretName } from '../vault-service';
 import { credentialsOf } from '../provider-context';
 import { createTransferStore } from './transfer-store';
 import { recordingNotifier, stubAlarms } from './test-kit';
 import { createGowOrders, GOW_POLL_ALARM } from './gow-orders';
 import { IN_FLIGHT_MS } from './transfer-store';
+import { mergeOrderInfo, payToOf } from './gow-order-info';
 
 let alarms: ReturnType<typeof stubAlarms>['alarms'];
 let created: string[];
@@ -18,16 +20,28 @@ afterEach(() => vi.unstubAllGlobals());
 
 const PASS = 'correct horse battery';
 
-/** GOW's getOrderDetail answer for each order number, as its status currently stands. */
-function gowAnswering(status: Map<string, number>, delay?: () => Promise<void>) {
+/**
+ * GOW's getOrderDetail answer for each order number, as its status currently stands: a status
+ * alone, or the whole `data` of the answer. `delay` holds the answer back (one arriving late).
+ */
+function gowAnswering(
+  status: Map<string, number | Record<string, unknown>>,
+  delay?: () => Promise<void>,
+) {
   const asked: string[] = [];
   const fetch: FetchLike = async (input) => {
     const orderNo = new URL(input).searchParams.get('orderNo') ?? '';
     asked.push(orderNo);
     // An order GOW never received: its "order not found".
-    const body = status.has(orderNo)
-      ? { code: '000000', data: { orderNo, applyStatus: status.get(orderNo), applyType: 1 } }
-      : { code: '000006', msg: 'order not found' };
+    const answer = status.get(orderNo);
+    const body =
+      answer === undefined
+        ? { code: '000006', msg: 'order not found' }
+        : {
+            code: '000000',
+            data:
+              typeof answer === 'number' ? { orderNo, applyStatus: answer, applyType: 1 } : answer,
+          };
     // The answer as it stood when asked, arriving late.
     await delay?.();
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
@@ -35,7 +49,10 @@ function gowAnswering(status: Map<string, number>, delay?: () => Promise<void>) 
   return { fetch, asked };
 }
 
-async function setup(status = new Map<string, number>(), delay?: () => Promise<void>) {
+async function setup(
+  status = new Map<string, number | Record<string, unknown>>(),
+  delay?: () => Promise<void>,
+) {
   const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
   // GOW's public fields live in the settings, its secret key in the vault.
   const settings = defaultSettings();
@@ -57,7 +74,7 @@ async function setup(status = new Map<string, number>(), delay?: () => Promise<v
     }),
     credentials: (p) => credentialsOf(store, vault, p),
   });
-  return { vault, transfers, orders, finished: notifier.finishedIds, asked: gow.asked };
+  return { store, vault, transfers, orders, finished: notifier.finishedIds, asked: gow.asked };
 }
 
 function order(id: string, over: Partial<Transfer> = {}): Transfer {
@@ -178,5 +195,148 @@ describe('GOW order polling', () => {
     await slow;
     expect(await env.transfers.get('GOW-1')).toMatchObject({ state: 'succeeded', statusCode: '5' });
     expect(env.finished).toEqual(['GOW-1']);
+  });
+});
+
+describe('GOW order detail kept on the transfer', () => {
+  const GOW_ACCOUNT = {
+    receiveBankName: 'UNINE Bank',
+    receiveAccount: '888888888',
+    receiveName: 'ETRANSS REMITTANCE INTERNATIONAL CORP.',
+    bankSwiftCode: 'UNINPHMM',
+  };
+  const placed = order('GOW-D', {
+    gow: {
+      payTo: { bank: 'UNINE Bank', account: '888888888', name: 'ETRANSS Corp' },
+      noteCode: 'AB12CD34',
+      legalAmount: '700',
+      legalCurrency: 'PHP',
+    },
+  });
+
+  it('adds GOW’s price and deadline, and keeps instructions through answers that lack them', async () => {
+    const answers = new Map<string, number | Record<string, unknown>>();
+    const env = await setup(answers);
+    await env.transfers.insert(placed);
+
+    // Approved: the full detail, priced.
+    answers.set('GOW-D', {
+      orderNo: 'GOW-D',
+      applyStatus: '3',
+      applyType: '1',
+      legalCurrenyName: 'PHP',
+      legalAmount: '700.00',
+      currencyAmount: '10.373334',
+      fee: '1.000000',
+      channelFee: '0.062222',
+      channelFeeRate: '0.0050',
+      exchRate: '56.2500',
+      deadlinePay: 1_800_000_000_000,
+      noteCode: 'AB12CD34',
+      ...GOW_ACCOUNT,
+    });
+    await env.orders.poll();
+    const priced = {
+      payTo: {
+        bank: 'UNINE Bank',
+        account: '888888888',
+        name: 'ETRANSS REMITTANCE INTERNATIONAL CORP.',
+        swift: 'UNINPHMM',
+      },
+      noteCode: 'AB12CD34',
+      deadlinePay: 1_800_000_000_000,
+      legalAmount: '700.00',
+      legalCurrency: 'PHP',
+      currencyAmount: '10.373334',
+      fee: '1.000000',
+      channelFee: '0.062222',
+      channelFeeRate: '0.0050',
+      exchRate: '56.2500',
+    };
+    expect((await env.transfers.get('GOW-D'))?.gow).toEqual(priced);
+
+    // Paid: an answer with the status alone takes nothing away.
+    answers.set('GOW-D', { orderNo: 'GOW-D', applyStatus: 4, applyType: 1 });
+    await env.orders.poll();
+    expect(await env.transfers.get('GOW-D')).toMatchObject({ state: 'pending', gow: priced });
+
+    // Released, with a malformed fee and a note code GOW blanked: the stored values stay.
+    answers.set('GOW-D', {
+      orderNo: 'GOW-D',
+      applyStatus: 5,
+      applyType: 1,
+      fee: '-1',
+      noteCode: null,
+      exchRate: '56.3000',
+    });
+    await env.orders.poll();
+    const final = await env.transfers.get('GOW-D');
+    expect(final).toMatchObject({ state: 'succeeded', statusCode: '5' });
+    expect(final?.gow).toEqual({ ...priced, exchRate: '56.3000' });
+
+    // Final: no longer asked, and what the user was told stays on the record.
+    env.asked.length = 0;
+    await env.orders.poll();
+    expect(env.asked).toEqual([]);
+    expect((await env.transfers.get('GOW-D'))?.gow).toEqual({ ...priced, exchRate: '56.3000' });
+  });
+
+  it('a withdrawal’s detail never turns the user’s own bank into payment instructions', async () => {
+    const env = await setup(
+      new Map([
+        [
+          'GOW-W',
+          { orderNo: 'GOW-W', applyStatus: 1, applyType: 2, fee: '1.000000', ...GOW_ACCOUNT },
+        ],
+      ]),
+    );
+    await env.transfers.insert(order('GOW-W', { kind: 'gow_withdraw', token: 'USDT' }));
+    await env.orders.poll();
+    expect((await env.transfers.get('GOW-W'))?.gow).toEqual({ fee: '1.000000' });
+  });
+});
+
+describe('stored GOW order facts are validated', () => {
+  it('drops values that do not fit, field by field, and keeps the rest', () => {
+    const info = mergeOrderInfo(
+      { noteCode: 'AB12CD34', fee: '1.0' },
+      {
+        payTo: { bank: 'Bank\u0007', account: '1', name: 'x' },
+        noteCode: 'has space',
+        fee: '1e3',
+        exchRate: '56.25',
+        deadlinePay: -5,
+        legalCurrency: 'PESO',
+      },
+    );
+    expect(info).toEqual({ noteCode: 'AB12CD34', fee: '1.0', exchRate: '56.25' });
+  });
+
+  it('a transfer holding invalid order facts does not pass the stored schema', () => {
+    const ok = order('GOW-1', {
+      gow: { fee: '1.0', payTo: { bank: 'B', account: '1', name: 'N' } },
+    });
+    expect(v.safeParse(TransferSchema, ok).success).toBe(true);
+    const bad = { ...ok, gow: { fee: 'one' } };
+    expect(v.safeParse(TransferSchema, bad).success).toBe(false);
+    expect(v.safeParse(TransferSchema, { ...ok, gow: { payTo: { bank: 'B' } } }).success).toBe(
+      false,
+    );
+  });
+
+  it('the receive account becomes instructions only when it names a bank and an account', () => {
+    expect(
+      payToOf({
+        receiveBankName: 'B',
+        receiveAccount: '1',
+        receiveFirstName: 'A',
+        receiveLastName: 'Z',
+      }),
+    ).toEqual({
+      bank: 'B',
+      account: '1',
+      name: 'A Z',
+    });
+    expect(payToOf({ receiveBankName: 'B' })).toBeUndefined();
   });
 });

@@ -20,6 +20,7 @@ import {
 import { gowClient } from '../accounts/profiles';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
+import { infoOfDetail, mergeOrderInfo, payToOf } from './gow-order-info';
 
 export const GOW_POLL_ALARM = 'gow-orders-poll';
 
@@ -28,16 +29,6 @@ async function armPoll(): Promise<void> {
   if (!(await chrome.alarms.get(GOW_POLL_ALARM))) {
     await chrome.alarms.create(GOW_POLL_ALARM, { periodInMinutes: 1 });
   }
-}
-
-/** The order's fee, coin amount and rate as GOW reported them (already exact decimal strings). */
-function amounts(detail: object): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ['fee', 'currencyAmount', 'exchRate'] as const) {
-    const value = (detail as Record<string, unknown>)[key];
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
 }
 
 export type DepositRequest = Omit<GowDepositInput, 'orderNo' | 'noteCode'>;
@@ -104,16 +95,14 @@ export function createGowOrders(deps: {
         createdAt: now,
         updatedAt: now,
         reference: orderNo,
-        details: {
-          step: 'saved',
+        details: { step: 'saved' },
+        // Saved with the order, so the instructions outlive the form that first showed them.
+        gow: mergeOrderInfo(undefined, {
+          payTo: payToOf(payTo),
           noteCode,
-          payToBank: payTo.receiveBankName ?? '',
-          payToAccount: payTo.receiveAccount ?? '',
-          payToName: [payTo.receiveFirstName, payTo.receiveMiddleName, payTo.receiveLastName]
-            .filter(Boolean)
-            .join(' '),
-          payToSwift: payTo.bankSwiftCode ?? '',
-        },
+          legalAmount: req.legalAmount,
+          legalCurrency: 'PHP',
+        }),
       };
       return place(t, (c) => c.addDepositOrder({ ...req, orderNo, noteCode }));
     },
@@ -188,11 +177,8 @@ export function createGowOrders(deps: {
           state,
           statusCode: String(status),
           message: d.applyStatus.label,
-          details: {
-            ...cur.details,
-            step: 'placed',
-            ...amounts(d),
-          },
+          details: { ...cur.details, step: 'placed' },
+          gow: mergeOrderInfo(cur.gow, infoOfDetail(d, cur.kind === 'gow_deposit')),
         }));
         if (changed && state !== 'pending') await deps.notifier.finished(t.id);
       }

@@ -8,6 +8,8 @@ import type { TransferStore } from './transfer-store';
 import { KEYS } from '../../core/storage-keys';
 import type { Store } from '../../core/store';
 import { resolveLanguage } from '../../core/i18n';
+import { TRANSFER_KIND_NAMES } from '../../core/transfer-kinds';
+import { tokenLabel } from '../../providers/fomo/coins';
 
 const TITLES = {
   succeeded: { en: 'Transfer completed', zh: '转账完成' },
@@ -48,7 +50,14 @@ export function createNotifier(deps: {
         type: 'basic',
         iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
         title,
-        message: `${t.amount} ${t.token} · ${t.message?.[zh] ?? ''}`.trim(),
+        // What it was, in words, and the coin by name ("FOMO recharge · 12.5 USDT · …").
+        message: [
+          TRANSFER_KIND_NAMES[t.kind][zh],
+          `${t.amount} ${tokenLabel(t.token, lang)}`,
+          t.message?.[zh],
+        ]
+          .filter(Boolean)
+          .join(' · '),
         priority: 1,
       });
       await updateBadge();

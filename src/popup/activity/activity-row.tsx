@@ -1,6 +1,7 @@
 /** One activity row: what, with whom, when, the signed amount and, when not done, its state. */
 import { PLATFORM_NAMES, t, type Lang } from '../../core/i18n';
 import { signedForDisplay, type ActivityItem } from '../../core/activity';
+import { tokenLabel } from '../../providers/fomo/coins';
 
 const formats = new Map<Lang, Intl.DateTimeFormat>();
 function when(lang: Lang, time: number): string {
@@ -24,7 +25,7 @@ export function ActivityRow({ item, lang }: { item: ActivityItem | undefined; la
           {item.counterparty && ` · ${item.counterparty}`}
         </span>
         <span class={out ? 'act-amount out' : 'act-amount in'} data-testid="amount">
-          {signedForDisplay(item.amount)} {item.token}
+          {signedForDisplay(item.amount)} {tokenLabel(item.token, lang)}
         </span>
       </div>
       <div class="act-line act-sub">

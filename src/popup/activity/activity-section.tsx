@@ -18,6 +18,7 @@ import { SourceStatusList } from './source-status';
 import { ledgerSynced } from './net-flow';
 import { UnreadList } from './unread-list';
 import { useActivityRows } from './use-activity-rows';
+import { tokenLabel } from '../../providers/fomo/coins';
 import './activity.css';
 
 const ROW_HEIGHT = 46;
@@ -150,7 +151,7 @@ export function ActivitySection({ lang }: { lang: Lang }) {
             <option value="">{t(lang, 'activity.all')}</option>
             {(overview?.tokens ?? []).map((tk) => (
               <option key={tk} value={tk}>
-                {tk}
+                {tokenLabel(tk, lang)}
               </option>
             ))}
           </select>

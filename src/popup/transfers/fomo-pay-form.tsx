@@ -1,14 +1,45 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../ext/messaging';
-import { t, type Lang } from '../../core/i18n';
+import type { Lang } from '../../core/i18n';
+import {
+  FOMO_COINS,
+  FOMO_DEFAULT_COIN,
+  fomoCoinToken,
+  tokenLabel,
+} from '../../providers/fomo/coins';
+import { tx } from './words';
 import { NoticeText, useAction } from '../../ui/use-action';
 import { isDecimal } from '../../core/money';
 import type { Transfer } from '../../core/transfers';
 
+/** A labelled text box whose value is kept without surrounding spaces. */
+function TrimmedField(props: {
+  label: string;
+  inputMode: 'decimal' | 'numeric';
+  value: string;
+  disabled: boolean;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        inputMode={props.inputMode}
+        value={props.value}
+        disabled={props.disabled}
+        onInput={(e) => props.onValue(e.currentTarget.value.trim())}
+      />
+    </label>
+  );
+}
+
 /** FOMO recharge / withdraw: fill in, review, confirm; the pay page opens in a tab. */
 export function FomoPayForm({ lang, onStarted }: { lang: Lang; onStarted: (t: Transfer) => void }) {
   const [direction, setDirection] = useState<1 | 2>(1);
-  const [coinId, setCoinId] = useState('3');
+  // A coin FOMO's table names, or "other" with the id typed in (a coin added after the table).
+  const [coinChoice, setCoinChoice] = useState(FOMO_DEFAULT_COIN);
+  const [otherId, setOtherId] = useState('');
+  const coinId = coinChoice === 'other' ? otherId : coinChoice;
   const [amount, setAmount] = useState('');
   const [reviewing, setReviewing] = useState(false);
   const { busy, notice, run } = useAction(lang);
@@ -23,7 +54,7 @@ export function FomoPayForm({ lang, onStarted }: { lang: Lang; onStarted: (t: Tr
       onStarted(await send('transfers/fomo-pay', { direction, amount, coinId }));
       setReviewing(false);
       setAmount('');
-      return t(lang, 'tx.opened');
+      return tx(lang, 'opened');
     });
 
   return (
@@ -35,57 +66,71 @@ export function FomoPayForm({ lang, onStarted }: { lang: Lang; onStarted: (t: Tr
         if (valid) setReviewing(true);
       }}
     >
-      <strong>{t(lang, 'tx.fomo')}</strong>
+      <strong>{tx(lang, 'fomo')}</strong>
       <label>
-        {t(lang, 'tx.direction')}
+        {tx(lang, 'direction')}
         <select
           value={String(direction)}
           disabled={reviewing}
           onChange={(e) => setDirection(e.currentTarget.value === '2' ? 2 : 1)}
         >
-          <option value="1">{t(lang, 'tx.recharge')}</option>
-          <option value="2">{t(lang, 'tx.withdraw')}</option>
+          <option value="1">{tx(lang, 'recharge')}</option>
+          <option value="2">{tx(lang, 'withdraw')}</option>
         </select>
       </label>
       <div class="row">
         <label>
-          {t(lang, 'tx.coin')}
-          <input
-            inputMode="numeric"
-            value={coinId}
+          {tx(lang, 'coin')}
+          <select
+            name="coin"
+            value={coinChoice}
             disabled={reviewing}
-            onInput={(e) => setCoinId(e.currentTarget.value.trim())}
-          />
+            onChange={(e) => setCoinChoice(e.currentTarget.value)}
+          >
+            {Object.entries(FOMO_COINS).map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+            <option value="other">{tx(lang, 'coinOther')}</option>
+          </select>
         </label>
-        <label>
-          {t(lang, 'tx.amount')}
-          <input
-            inputMode="decimal"
-            value={amount}
-            disabled={reviewing}
-            onInput={(e) => setAmount(e.currentTarget.value.trim())}
-          />
-        </label>
+        <TrimmedField
+          label={tx(lang, 'amount')}
+          inputMode="decimal"
+          value={amount}
+          disabled={reviewing}
+          onValue={setAmount}
+        />
       </div>
+      {coinChoice === 'other' && (
+        <TrimmedField
+          label={tx(lang, 'coinId')}
+          inputMode="numeric"
+          value={otherId}
+          disabled={reviewing}
+          onValue={setOtherId}
+        />
+      )}
       {!reviewing ? (
         <button type="submit" disabled={!valid}>
-          {t(lang, 'tx.review')}
+          {tx(lang, 'review')}
         </button>
       ) : (
-        <div class="stack" role="group" aria-label={t(lang, 'tx.review')}>
+        <div class="stack" role="group" aria-label={tx(lang, 'review')}>
           <p data-testid="fomo-pay-summary">
-            {t(lang, 'tx.confirmFomo', {
-              direction: t(lang, direction === 1 ? 'tx.recharge' : 'tx.withdraw'),
+            {tx(lang, 'confirmFomo', {
+              direction: tx(lang, direction === 1 ? 'recharge' : 'withdraw'),
               amount,
-              coin: coinId,
+              coin: tokenLabel(fomoCoinToken(coinId), lang),
             })}
           </p>
           <div class="row">
             <button type="button" class="primary" disabled={busy} onClick={() => void confirm()}>
-              {t(lang, 'tx.confirm')}
+              {tx(lang, 'confirm')}
             </button>
             <button type="button" disabled={busy} onClick={() => setReviewing(false)}>
-              {t(lang, 'tx.cancel')}
+              {tx(lang, 'cancel')}
             </button>
           </div>
         </div>

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { t, type Lang, type MessageKey } from '../../core/i18n';
+import type { Lang } from '../../core/i18n';
+import { tx, type TxKey } from './words';
 import { NoticeText, useAction } from '../../ui/use-action';
 import type { Transfer } from '../../core/transfers';
 
 export interface OrderField {
   key: string;
-  label: MessageKey;
+  label: TxKey;
   optional?: boolean;
   inputMode?: 'decimal' | 'numeric' | 'email' | 'text';
 }
@@ -17,7 +18,8 @@ export interface OrderField {
 export function OrderForm(props: {
   lang: Lang;
   testId: string;
-  title: MessageKey;
+  /** In the user's language already (it may name a platform). */
+  title: string;
   fields: OrderField[];
   review: (values: Record<string, string>) => string;
   submit: (values: Record<string, string>) => Promise<Transfer>;
@@ -43,7 +45,7 @@ export function OrderForm(props: {
   return (
     <details class="card" data-testid={props.testId}>
       <summary>
-        <strong>{t(lang, props.title)}</strong>
+        <strong>{props.title}</strong>
       </summary>
       <form
         class="stack"
@@ -54,7 +56,7 @@ export function OrderForm(props: {
       >
         {props.fields.map((f) => (
           <label key={f.key}>
-            {t(lang, f.label)}
+            {tx(lang, f.label)}
             <input
               name={f.key}
               inputMode={f.inputMode ?? 'text'}
@@ -66,17 +68,17 @@ export function OrderForm(props: {
         ))}
         {!reviewing ? (
           <button type="submit" disabled={!complete}>
-            {t(lang, 'tx.review')}
+            {tx(lang, 'review')}
           </button>
         ) : (
           <div class="stack">
             <p data-testid={`${props.testId}-review`}>{props.review(values)}</p>
             <div class="row">
               <button type="button" class="primary" disabled={busy} onClick={() => void confirm()}>
-                {t(lang, 'tx.send')}
+                {tx(lang, 'send')}
               </button>
               <button type="button" disabled={busy} onClick={() => setReviewing(false)}>
-                {t(lang, 'tx.cancel')}
+                {tx(lang, 'cancel')}
               </button>
             </div>
           </div>

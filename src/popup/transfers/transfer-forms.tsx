@@ -1,5 +1,6 @@
 import { send } from '../../ext/messaging';
-import { t, type Lang } from '../../core/i18n';
+import { PLATFORM_NAMES, type Lang } from '../../core/i18n';
+import { tx } from './words';
 import type { Accounts } from '../../core/accounts';
 import type { Transfer } from '../../core/transfers';
 import { FomoPayForm } from './fomo-pay-form';
@@ -44,7 +45,7 @@ export function TransferForms({
   onDone: (t: Transfer) => void;
 }) {
   const zh = lang === 'zh-CN' ? 'zh' : 'en';
-  const status = (x: Transfer) => t(lang, 'tx.sent', { status: x.message?.[zh] ?? x.state });
+  const status = (x: Transfer) => tx(lang, 'sent', { status: x.message?.[zh] ?? x.state });
   return (
     <>
       {accounts.fomo?.state === 'connected' && <FomoPayForm lang={lang} onStarted={onDone} />}
@@ -52,12 +53,18 @@ export function TransferForms({
         <OrderForm
           lang={lang}
           testId="grandchain-send"
-          title="tx.gcSend"
+          title={tx(lang, 'gcSend', { platform: PLATFORM_NAMES.grandchain[lang] })}
           fields={[
-            { key: 'to', label: 'tx.gcTo', inputMode: 'email' },
-            { key: 'amountYuan', label: 'tx.gcAmount', inputMode: 'decimal' },
+            { key: 'to', label: 'gcTo', inputMode: 'email' },
+            { key: 'amountYuan', label: 'gcAmount', inputMode: 'decimal' },
           ]}
-          review={(v) => t(lang, 'tx.gcReview', { amount: v.amountYuan ?? '', to: v.to ?? '' })}
+          review={(v) =>
+            tx(lang, 'gcReview', {
+              amount: v.amountYuan ?? '',
+              to: v.to ?? '',
+              platform: PLATFORM_NAMES.grandchain[lang],
+            })
+          }
           submit={(v) =>
             send('transfers/grandchain-send', { to: v.to ?? '', amountYuan: v.amountYuan ?? '' })
           }
@@ -70,9 +77,9 @@ export function TransferForms({
           <OrderForm
             lang={lang}
             testId="gow-deposit"
-            title="tx.gowDeposit"
+            title={tx(lang, 'gowDeposit')}
             fields={GOW_DEPOSIT}
-            review={() => t(lang, 'tx.gowReview')}
+            review={() => tx(lang, 'gowReview')}
             submit={(v) =>
               send('transfers/gow-deposit', {
                 legalAmount: v.legalAmount ?? '',
@@ -83,23 +90,25 @@ export function TransferForms({
                 birthDate: v.birthDate ?? '',
               })
             }
-            describe={(x) =>
-              t(lang, 'tx.payTo', {
+            describe={(x) => {
+              const g = x.gow;
+              const pay = tx(lang, 'payTo', {
                 amount: x.amount,
-                bank: x.details.payToBank ?? '',
-                account: x.details.payToAccount ?? '',
-                name: x.details.payToName ?? '',
-                note: x.details.noteCode ?? '',
-              })
-            }
+                bank: g?.payTo?.bank ?? '',
+                account: g?.payTo?.account ?? '',
+                name: g?.payTo?.name ?? '',
+                note: g?.noteCode ?? '',
+              });
+              return `${pay}. ${tx(lang, 'payLater')}`;
+            }}
             onDone={onDone}
           />
           <OrderForm
             lang={lang}
             testId="gow-withdraw"
-            title="tx.gowWithdraw"
+            title={tx(lang, 'gowWithdraw')}
             fields={GOW_WITHDRAW}
-            review={() => t(lang, 'tx.gowReview')}
+            review={() => tx(lang, 'gowReview')}
             submit={(v) => send('transfers/gow-withdraw', v)}
             describe={status}
             onDone={onDone}

@@ -1,33 +1,42 @@
-import { t, timeAgo, type Lang } from '../../core/i18n';
+import { timeAgo, type Lang } from '../../core/i18n';
 import type { Transfer } from '../../core/transfers';
+import { TRANSFER_KIND_NAMES } from '../../core/transfer-kinds';
+import { tokenLabel } from '../../providers/fomo/coins';
+import { TransferDetail } from './transfer-detail';
+import { tx } from './words';
+import './transfers.css';
 
-const STATE_KEY = {
-  pending: 'tx.pending',
-  succeeded: 'tx.succeeded',
-  failed: 'tx.failed',
-} as const;
+export const STATE_KEY = { pending: 'pending', succeeded: 'succeeded', failed: 'failed' } as const;
 const TONE = { pending: 'muted', succeeded: 'ok', failed: 'error' } as const;
 
-/** Recent transfers with their state and the platform's answer in words. */
+/**
+ * Recent transfers, each a disclosure: the line says what, how much and where it stands; opened,
+ * everything CoinDock knows about it (TransferDetail), GOW's payment instructions included.
+ */
 export function TransferList({ lang, now, items }: { lang: Lang; now: number; items: Transfer[] }) {
   const zh = lang === 'zh-CN' ? 'zh' : 'en';
-  if (items.length === 0) return <p class="muted">{t(lang, 'tx.none')}</p>;
+  if (items.length === 0) return <p class="muted">{tx(lang, 'none')}</p>;
   return (
-    <ul class="stack" data-testid="transfers">
+    <ul class="stack" data-testid="transfers" aria-label={tx(lang, 'listLabel')}>
       {items.slice(0, 8).map((x) => (
-        <li class="card" key={x.id} data-transfer={x.id} data-state={x.state}>
-          <div class="row">
-            <strong>
-              {x.amount} {x.token}
-            </strong>
-            <span class={TONE[x.state]}>{t(lang, STATE_KEY[x.state])}</span>
-          </div>
-          <div class="muted">
-            {x.kind.replace('_', ' ')} · {timeAgo(lang, x.updatedAt, now)}
-            {x.statusCode && x.state === 'failed'
-              ? ` · ${x.statusCode} — ${x.message?.[zh] ?? ''}`
-              : ''}
-          </div>
+        <li class="card tx-item" key={x.id} data-transfer={x.id} data-state={x.state}>
+          <details>
+            <summary>
+              <span class="tx-line">
+                <strong>
+                  {x.amount} {tokenLabel(x.token, lang)}
+                </strong>
+                <span class={TONE[x.state]}>{tx(lang, STATE_KEY[x.state])}</span>
+              </span>
+              <span class="tx-sub muted">
+                {TRANSFER_KIND_NAMES[x.kind][zh]} · {timeAgo(lang, x.updatedAt, now)}
+                {x.statusCode && x.state === 'failed'
+                  ? ` · ${x.statusCode} — ${x.message?.[zh] ?? ''}`
+                  : ''}
+              </span>
+            </summary>
+            <TransferDetail lang={lang} transfer={x} />
+          </details>
         </li>
       ))}
     </ul>
