@@ -7,6 +7,8 @@
  * callers pass only names, codes and short descriptions (see `redact` for URLs).
  */
 
+import { isSecretParam } from './secret-params';
+
 export const PLATFORMS = ['fomo', 'gow', 'biyong', 'grandchain', 'hicoin'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -202,15 +204,12 @@ export function toCoinDockError(e: unknown, details: ErrorDetails = {}): CoinDoc
   return new CoinDockError('internal', undefined, { ...details, cause: e });
 }
 
-const SECRET_PARAMS =
-  /^(access_token|refresh_token|code|client_secret|secret|secretkey|sign|biytoken|token|password|face_token|session_token|authtoken|id_token)$/i;
-
-/** A URL safe to show or log: query values of secret-looking parameters replaced by `***`. */
+/** A URL safe to show or log: values of the secret parameters (secret-params.ts) become `***`. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     for (const key of [...u.searchParams.keys()]) {
-      if (SECRET_PARAMS.test(key)) u.searchParams.set(key, '***');
+      if (isSecretParam(key)) u.searchParams.set(key, '***');
     }
     u.hash = '';
     return u.toString();
