@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'locked',
   /** A message or report came from a sender that may not make it. */
   'forbidden_sender',
+  /** A secret or money would travel over plain HTTP to a host that is not this computer. */
+  'insecure_transport',
   /** A bug or an impossible state inside CoinDock. */
   'internal',
 ] as const;
@@ -100,6 +102,10 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Bilingual> = {
   not_configured: { en: 'Not set up yet', zh: '尚未配置' },
   locked: { en: 'The vault is locked', zh: '保险库已锁定' },
   forbidden_sender: { en: 'Request refused', zh: '请求被拒绝' },
+  insecure_transport: {
+    en: 'This address is not encrypted (http:); use an https: address',
+    zh: '此地址未加密（http:），请使用 https: 地址',
+  },
   internal: { en: 'Something went wrong inside CoinDock', zh: 'CoinDock 内部错误' },
 };
 

@@ -16,6 +16,11 @@ export interface CredentialField {
   required: boolean;
   /** A pattern the value must match, checked as the user types. */
   pattern?: RegExp;
+  /**
+   * An address a code, a token or money is sent to: https:, or http: to this computer only
+   * (docs/security.md, "Transport").
+   */
+  secureUrl?: true;
   hint?: Bilingual;
 }
 

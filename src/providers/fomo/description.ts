@@ -52,6 +52,7 @@ export const fomoDescription: ProviderDescription = {
       secret: false,
       required: true,
       pattern: httpUrl,
+      secureUrl: true,
       hint: {
         en: 'Must equal the redirect_uri registered for the app.',
         zh: '须与注册 app 时填写的 redirect_uri 一致。',
@@ -63,6 +64,7 @@ export const fomoDescription: ProviderDescription = {
       secret: false,
       required: true,
       pattern: httpUrl,
+      secureUrl: true,
     },
     {
       key: 'frontUri',
@@ -73,6 +75,7 @@ export const fomoDescription: ProviderDescription = {
       secret: false,
       required: false,
       pattern: httpUrl,
+      secureUrl: true,
     },
   ],
   errorCodes: FOMO_ERROR_CODES,

@@ -51,6 +51,7 @@ export const hicoinDescription: ProviderDescription = {
       secret: false,
       required: true,
       pattern: httpUrl,
+      secureUrl: true,
     },
     {
       key: 'walletRedirect',
