@@ -29,6 +29,8 @@ const CREDS = {
   serverUri: 'https://merchant.example/fomo/callback',
 };
 
+const FRONT = 'https://merchant.example/fomo/front';
+
 async function setup(opts: {
   connected?: boolean;
   token?: TokenSet;
@@ -62,7 +64,7 @@ async function setup(opts: {
     notifier,
     context,
     credentials: opts.credentials ?? (async () => CREDS),
-    config: async () => ({ redirectUri: CREDS.redirectUri }),
+    config: async () => ({ redirectUri: CREDS.redirectUri, frontUri: FRONT }),
   });
   return { pay, transfers, notifier };
 }
@@ -122,5 +124,109 @@ describe('FOMO pay', () => {
     await env.pay.resume();
     const t = await env.transfers.get('cdB');
     expect(t).toMatchObject({ state: 'failed', message: { en: 'Connect FOMO first' } });
+  });
+});
+
+/** A transfer whose pay page CoinDock opened in tab 7 (100 of coin 3 for user 10001). */
+function opened(id: string, kind: Transfer['kind'] = 'fomo_recharge'): Transfer {
+  return {
+    ...saved(id),
+    kind,
+    amount: '100',
+    details: { coinId: '3', state: 'st', step: 'opened', tabId: '7', userId: '10001' },
+  };
+}
+
+function payReturn(page: string, params: Record<string, string>): string {
+  const base = { status: '1', trade_id: 'cdT', state: 'st', amount: '100', coin_id: '3' };
+  return `${page}?${new URLSearchParams({ ...base, user_id: '10001', ...params }).toString()}`;
+}
+
+describe('FOMO pay returns: believed only as far as they can be checked', () => {
+  it('a "success" for another amount, coin and user does not settle it, and says so', async () => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    const url = payReturn(CREDS.redirectUri, { amount: '0.01', coin_id: '999', user_id: '666' });
+    expect(await env.pay.onReturn(url, 7)).toBe('cdT');
+    const t = await env.transfers.get('cdT');
+    expect(t).toMatchObject({
+      state: 'failed',
+      details: { returnCheck: 'mismatch', mismatch: 'amount,coin_id,user_id' },
+    });
+    expect(t?.message?.en).toMatch(/does not match.*amount, coin, FOMO user.*not count it as paid/);
+    expect(t?.message?.zh).toContain('金额、币种、FOMO 用户不一致');
+    expect(env.notifier.finishedIds).toEqual(['cdT']);
+  });
+
+  it('a matching "success" is returned as paid, not confirmed by FOMO (100.00 = 100)', async () => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    await env.pay.onReturn(
+      payReturn(CREDS.redirectUri, { amount: '100.00', transfer_id: 'F9' }),
+      7,
+    );
+    const t = await env.transfers.get('cdT');
+    expect(t).toMatchObject({
+      state: 'succeeded',
+      details: { returnCheck: 'returned_paid', transferId: 'F9' },
+    });
+    expect(t?.message?.en).toMatch(/^Returned as paid — not confirmed by FOMO/);
+    expect(t?.message?.zh).toMatch(/未经 FOMO 确认/);
+  });
+
+  it('only in the tab CoinDock opened for it', async () => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, {}), 8)).toBeUndefined();
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, {}), undefined)).toBeUndefined();
+    expect(await env.transfers.get('cdT')).toMatchObject({ state: 'pending' });
+  });
+
+  it('only on the page of its direction: front_uri for withdrawals only', async () => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    expect(await env.pay.onReturn(payReturn(FRONT, {}), 7)).toBeUndefined();
+    expect(await env.transfers.get('cdT')).toMatchObject({ state: 'pending' });
+
+    const w = await setup({});
+    await w.transfers.insert(opened('cdT', 'fomo_withdraw'));
+    expect(await w.pay.onReturn(payReturn(CREDS.redirectUri, {}), 7)).toBeUndefined();
+    expect(await w.pay.onReturn(payReturn(FRONT, {}), 7)).toBe('cdT');
+    expect(await w.transfers.get('cdT')).toMatchObject({ state: 'succeeded' });
+  });
+
+  it('another trade_id or state in its tab is not its return', async () => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, { state: 'x' }), 7)).toBeUndefined();
+    expect(
+      await env.pay.onReturn(payReturn(CREDS.redirectUri, { trade_id: 'cdOther' }), 7),
+    ).toBeUndefined();
+    expect(await env.transfers.get('cdT')).toMatchObject({ state: 'pending' });
+  });
+
+  it.each([
+    ['no status', { status: '' }],
+    ['a status that is not a number', { status: 'ok' }],
+    ['no trade_id', { trade_id: '' }],
+  ])('a return with %s ends the wait in words', async (_label, params) => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, params), 7)).toBe('cdT');
+    const t = await env.transfers.get('cdT');
+    expect(t).toMatchObject({ state: 'failed', details: { returnCheck: 'unreadable' } });
+    expect(t?.message?.en).toContain('could not be read');
+    expect(t?.message?.zh).toContain('无法读取');
+    expect(env.notifier.finishedIds).toEqual(['cdT']);
+  });
+
+  it('a failure code is declined, in FOMO’s words; a second visit changes nothing', async () => {
+    const env = await setup({});
+    await env.transfers.insert(opened('cdT'));
+    await env.pay.onReturn(payReturn(CREDS.redirectUri, { status: '24' }), 7);
+    await env.pay.onReturn(payReturn(CREDS.redirectUri, {}), 7);
+    const t = await env.transfers.get('cdT');
+    expect(t).toMatchObject({ state: 'failed', details: { returnCheck: 'declined' } });
+    expect(env.notifier.finishedIds).toEqual(['cdT']);
   });
 });
