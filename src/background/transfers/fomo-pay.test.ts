@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, memoryArea } from '../../core/store';
-import { errors, type CoinDockError } from '../../core/errors';
+import fc from 'fast-check';
+import { CoinDockError, errors } from '../../core/errors';
+import { KEYS } from '../../core/storage-keys';
+import { defaultSettings, mergeSettings } from '../../core/settings';
+import { decodeReturn } from '../../core/return-decode';
+import { normalizeDecimal } from '../../core/money';
+import { SECRET_PARAM_NAMES, isSecretParam } from '../../core/secret-params';
+import type { HandlerContext } from '../../core/message-protocol';
+import { parseFomoPayReturn } from '../../providers/fomo/pay-return';
+import { returnHandlers } from '../handlers/returns';
 import type { TokenSet } from '../../core/accounts';
 import type { Transfer } from '../../core/transfers';
 import type { ProviderContext } from '../../providers/types';
@@ -66,7 +75,7 @@ async function setup(opts: {
     credentials: opts.credentials ?? (async () => CREDS),
     config: async () => ({ redirectUri: CREDS.redirectUri, frontUri: FRONT }),
   });
-  return { pay, transfers, notifier };
+  return { pay, transfers, notifier, store };
 }
 
 /** A transfer saved before its tab opened, as a stopped worker leaves it. */
@@ -229,4 +238,87 @@ describe('FOMO pay returns: believed only as far as they can be checked', () => 
     expect(t).toMatchObject({ state: 'failed', details: { returnCheck: 'declined' } });
     expect(env.notifier.finishedIds).toEqual(['cdT']);
   });
+});
+
+describe('FOMO pay returns over arbitrary input (fast-check, 10,000 returns)', () => {
+  const MARK = 'zqSECRET';
+  const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
+  const any = fc.string({ unit: 'binary', maxLength: 40 }).filter((x) => !x.includes(MARK));
+  const field = (...likely: string[]) =>
+    fc.option(fc.oneof(pick(...likely), any), { nil: undefined });
+  const input = fc.record({
+    page: pick(CREDS.redirectUri, FRONT, 'https://merchant.example/elsewhere'),
+    tab: pick<number | undefined>(7, 8, undefined),
+    kind: pick<Transfer['kind']>('fomo_recharge', 'fomo_withdraw'),
+    params: fc.record({
+      status: field('1', '24', '201', '', 'ok', '-1', '99999999999'),
+      trade_id: field('cdT', '', 'cdOther'),
+      state: field('st', '', 'x'),
+      amount: field('100', '100.00', '0100', '0.01', '', '1e2', '-100'),
+      coin_id: field('3', '999', ''),
+      user_id: field('10001', '666', ''),
+      httpcode: field('200', '0', '500', 'abc'),
+      transfer_id: field('F1', ''),
+    }),
+    extra: fc.array(fc.tuple(any, any), { maxLength: 4 }),
+    secrets: fc.array(
+      fc.tuple(pick(...SECRET_PARAM_NAMES), fc.stringMatching(/^[A-Za-z0-9]{1,12}$/)),
+      { maxLength: 4 },
+    ),
+  });
+
+  it('0 untyped errors; nothing secret kept; "succeeded" only for a return that agrees', async () => {
+    let untyped = 0;
+    const typed = (e: unknown) => {
+      if (!(e instanceof CoinDockError)) untyped++;
+    };
+    await fc.assert(
+      fc.asyncProperty(input, async ({ page, tab, kind, params, extra, secrets }) => {
+        const u = new URL(page);
+        for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, v);
+        for (const [k, v] of extra) u.searchParams.append(k, v);
+        // Secrets carry a mark only so the test can look for them; state is one of the list.
+        for (const [k, v] of secrets) if (k !== 'state') u.searchParams.append(k, MARK + v);
+        const url = u.toString();
+
+        try {
+          parseFomoPayReturn(url);
+        } catch (e) {
+          typed(e);
+        }
+        decodeReturn(url, 'fomo');
+
+        const env = await setup({});
+        await env.transfers.insert(opened('cdT', kind));
+        await env.store.set(
+          KEYS.settings,
+          mergeSettings(defaultSettings(), { platforms: { fomo: { returnUrls: [page] } } }),
+        );
+        const report = returnHandlers({ store: env.store, ready: Promise.resolve() });
+        const sender = { id: 'x', url, tab: { id: tab ?? 1 }, frameId: 0 };
+        const ctx = { kind: 'content', sender } as HandlerContext;
+        await report['returns/report']({ url }, ctx).catch(typed);
+        const log = await env.store.get(KEYS.returns);
+        expect(JSON.stringify(log)).not.toContain(MARK);
+        for (const r of log)
+          for (const k of Object.keys(r.params)) expect(isSecretParam(k)).toBe(false);
+
+        const matched = await env.pay.onReturn(url, tab).catch(typed);
+        const t = await env.transfers.get('cdT');
+        if (t?.state === 'succeeded') {
+          const q = new URL(url).searchParams;
+          expect(tab).toBe(7);
+          expect(page).toBe(kind === 'fomo_withdraw' ? FRONT : CREDS.redirectUri);
+          expect([q.get('status'), q.get('trade_id'), q.get('state')]).toEqual(['1', 'cdT', 'st']);
+          expect(normalizeDecimal(q.get('amount') ?? '')).toBe('100');
+          expect([q.get('coin_id'), q.get('user_id')]).toEqual(['3', '10001']);
+          expect(t.message?.en).toContain('not confirmed by FOMO');
+        }
+        if (t?.state === 'pending') expect(matched).toBeUndefined();
+        else expect(matched).toBe('cdT');
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(untyped).toBe(0);
+  }, 120_000);
 });
