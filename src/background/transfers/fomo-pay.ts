@@ -257,7 +257,7 @@ export function createFomoPay(deps: {
         next = {
           state: 'failed',
           message: FOMO_RETURN_UNREADABLE,
-          statusCode: ret ? String(ret.status) : undefined,
+          statusCode: undefined,
           details: { returnCheck: 'unreadable' satisfies FomoReturnCheck },
         };
       } else {
@@ -275,7 +275,8 @@ export function createFomoPay(deps: {
           ? {
               state: 'failed',
               message: fomoMismatchMessage(mismatches),
-              statusCode: String(ret.status),
+              // CoinDock's verdict, not FOMO's: its status code would read as the outcome.
+              statusCode: undefined,
               details: {
                 returnCheck: 'mismatch' satisfies FomoReturnCheck,
                 mismatch: mismatches.join(','),

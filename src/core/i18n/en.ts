@@ -86,6 +86,7 @@ export const en = {
   'tx.opened': 'FOMO’s pay page is open in a new tab',
   'tx.pending': 'Pending',
   'tx.succeeded': 'Completed',
+  'tx.returnedPaid': 'Returned as paid — not confirmed by FOMO',
   'tx.failed': 'Failed',
   'tx.none': 'No transfers yet',
   'tx.gcSend': 'Grand Chain: send',

@@ -85,6 +85,7 @@ export const zh: Record<MessageKey, string> = {
   'tx.opened': 'FOMO 支付页已在新标签页打开',
   'tx.pending': '处理中',
   'tx.succeeded': '已完成',
+  'tx.returnedPaid': '返回显示已支付（未经 FOMO 确认）',
   'tx.failed': '失败',
   'tx.none': '暂无转账',
   'tx.gcSend': 'Grand Chain：转账',

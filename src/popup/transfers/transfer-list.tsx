@@ -20,12 +20,18 @@ export function TransferList({ lang, now, items }: { lang: Lang; now: number; it
             <strong>
               {x.amount} {x.token}
             </strong>
-            <span class={TONE[x.state]}>{t(lang, STATE_KEY[x.state])}</span>
+            <span class={TONE[x.state]}>
+              {t(
+                lang,
+                // FOMO cannot confirm a payment: its "paid" is said as what it is.
+                x.details.returnCheck === 'returned_paid' ? 'tx.returnedPaid' : STATE_KEY[x.state],
+              )}
+            </span>
           </div>
           <div class="muted">
             {x.kind.replace('_', ' ')} · {timeAgo(lang, x.updatedAt, now)}
-            {x.statusCode && x.state === 'failed'
-              ? ` · ${x.statusCode} — ${x.message?.[zh] ?? ''}`
+            {x.state === 'failed' && (x.statusCode || x.message)
+              ? ` · ${x.statusCode ? `${x.statusCode} — ` : ''}${x.message?.[zh] ?? ''}`
               : ''}
           </div>
         </li>
