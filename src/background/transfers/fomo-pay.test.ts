@@ -26,6 +26,9 @@ beforeEach(() => {
   vi.stubGlobal('chrome', {
     tabs: {
       create: ({ url }: { url: string }) => (tabsOpened.push(url), Promise.resolve({ id: 7 })),
+      // Tab 7 (the one CoinDock opens) and 8 (another) are open; any other is gone.
+      get: (id: number) =>
+        id === 7 || id === 8 ? Promise.resolve({ id }) : Promise.reject(new Error('No tab')),
     },
   });
 });
@@ -189,6 +192,20 @@ describe('FOMO pay returns: believed only as far as they can be checked', () => 
     expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, {}), 8)).toBeUndefined();
     expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, {}), undefined)).toBeUndefined();
     expect(await env.transfers.get('cdT')).toMatchObject({ state: 'pending' });
+  });
+
+  it('in another tab only once CoinDock’s is gone (browser restarted), still checked', async () => {
+    const env = await setup({});
+    const gone = opened('cdT');
+    await env.transfers.insert({ ...gone, details: { ...gone.details, tabId: '99' } });
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, { trade_id: '' }), 8)).toBe(
+      undefined,
+    );
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, { amount: '0.01' }), 8)).toBe('cdT');
+    expect(await env.transfers.get('cdT')).toMatchObject({
+      state: 'failed',
+      details: { returnCheck: 'mismatch', mismatch: 'amount' },
+    });
   });
 
   it('only on the page of its direction: front_uri for withdrawals only', async () => {

@@ -54,6 +54,17 @@ function samePage(url: string, page: string | undefined): boolean {
  */
 export type FomoReturnCheck = 'returned_paid' | 'declined' | 'mismatch' | 'unreadable';
 
+/** Whether the tab CoinDock opened (by the id it recorded) is still open. */
+async function tabExists(id: string | undefined): Promise<boolean> {
+  if (!id || !/^\d{1,10}$/.test(id)) return false;
+  try {
+    await chrome.tabs.get(Number(id));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function newTradeId(now: number): string {
   // Time first so ids sort by creation; random tail so two in one millisecond never collide.
   return `cd${now.toString(36)}${randomAlphanumeric(10)}`;
@@ -212,8 +223,9 @@ export function createFomoPay(deps: {
      * A pay return was seen (by the content script or the tab's navigation), in tab `tabId`.
      * Nothing in it is signed, so it is believed only as far as it can be checked
      * (docs/security.md, "FOMO pay returns"):
-     * - only in the tab CoinDock opened for that transfer, on the page for its direction (the
-     *   redirect URL for a recharge, front_uri for a withdrawal), with its trade_id and state;
+     * - only in the tab CoinDock opened for that transfer (another tab only once that one is gone,
+     *   e.g. after a browser restart), on the page for its direction (the redirect URL for a
+     *   recharge, front_uri for a withdrawal), with its trade_id and state;
      * - amount, coin and user must be the saved transfer's: otherwise it ends as a mismatch;
      * - a return that cannot be read (no valid status, no trade_id) ends the wait in words;
      * - "paid" is recorded as returned as paid, not confirmed: FOMO has no order query.
@@ -233,15 +245,23 @@ export function createFomoPay(deps: {
       // still be recognised (it needs only the return pages, which are not secret).
       const config = await deps.config();
       if (!(samePage(url, config.redirectUri) || samePage(url, config.frontUri))) return undefined;
-      const t = (await deps.transfers.all())
-        .filter((x) => x.platform === 'fomo' && x.details.tabId === String(tabId))
+      const tradeId = q.get('trade_id');
+      const state = q.get('state');
+      const fomo = (await deps.transfers.all()).filter((x) => x.platform === 'fomo');
+      let t = fomo
+        .filter((x) => x.details.tabId === String(tabId))
         .sort((a, b) => b.createdAt - a.createdAt)[0];
+      if (!t && tradeId) {
+        // The tab CoinDock opened is gone (closed, or the browser restarted) and the user went
+        // back to FOMO's page in another: then, and only then, another tab may bring the return
+        // of that pending transfer — with its trade_id, and every check below.
+        const orphan = fomo.find((x) => x.id === tradeId && x.state === 'pending');
+        if (orphan && !(await tabExists(orphan.details.tabId))) t = orphan;
+      }
       if (!t) return undefined;
       const page = t.kind === 'fomo_withdraw' ? config.frontUri : config.redirectUri;
       if (!samePage(url, page)) return undefined;
       // Another transfer's or another flow's parameters in this tab are not this transfer's.
-      const tradeId = q.get('trade_id');
-      const state = q.get('state');
       if ((tradeId && tradeId !== t.id) || (state && state !== t.details.state)) return undefined;
 
       let next: Pick<Transfer, 'state' | 'message' | 'statusCode'> & {
