@@ -62,6 +62,10 @@ describe('connecting each platform', () => {
     const before = (await stats()).fomo?.['oauth2/authorize/token'] ?? 0;
     const tab = await connectFromPopup('fomo');
     expect(tab.url()).toContain('/fomo/oauth2/authorize?');
+    // PKCE in the sandbox environment; the sandbox refuses the exchange without the verifier.
+    const page = new URL(tab.url()).searchParams;
+    expect(page.get('code_challenge_method')).toBe('S256');
+    expect(page.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await tab.getByRole('button', { name: 'Authorize' }).click();
     await expect
       .poll(() => account('fomo'), { timeout: 15_000 })
@@ -85,6 +89,7 @@ describe('connecting each platform', () => {
 
   it('HiCoin (snsapi_userinfo): consent page → profile', async () => {
     const tab = await connectFromPopup('hicoin');
+    expect(new URL(tab.url()).searchParams.get('code_challenge_method')).toBe('S256');
     await tab.getByRole('button', { name: /Authorize|Allow|Agree/ }).click();
     await expect
       .poll(() => account('hicoin'), { timeout: 15_000 })
@@ -113,6 +118,28 @@ describe('connecting each platform', () => {
       'coindock_user_42',
     );
     expect((await h.send('vault/status', {})).secretNames).toContain('biyong.userToken');
+  });
+
+  it('BiYong: a biytoken that comes back without CoinDock’s state is refused in words; nothing is sent', async () => {
+    // Connected already (the test above): connecting again starts a new flow.
+    const opened = h.context.waitForEvent('page');
+    await h.send('accounts/connect', { platform: 'biyong' });
+    const tab = await opened;
+    await tab.waitForLoadState();
+    const back = new URL(new URL(tab.url()).searchParams.get('url')!);
+    expect(back.searchParams.get('state')).toMatch(/^[A-Za-z0-9]{32}$/);
+    const before = (await stats()).biyong;
+    back.searchParams.delete('state');
+    back.searchParams.set('biytoken', 'someone-elses-biytoken');
+    // The tab is closed by CoinDock as the flow ends: the navigation may not finish.
+    await tab.goto(back.toString()).catch(() => undefined);
+    await expect
+      .poll(async () => (await flowOf('biyong'))?.error?.code, { timeout: 10_000 })
+      .toBe('forbidden_sender');
+    expect((await flowOf('biyong'))?.error?.en).toContain('state mismatch');
+    // No /biyong-user/auth, no /biyong-user/update: no user token went to that biytoken's openId.
+    expect((await stats()).biyong).toEqual(before);
+    await h.send('accounts/dismiss-flow', { id: (await flowOf('biyong'))!.id });
   });
 
   it('GOW: a signed call proves the keys and reads the KYC state', async () => {

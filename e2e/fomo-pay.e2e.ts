@@ -95,6 +95,10 @@ describe('FOMO pay page', () => {
     await expect
       .poll(() => popup.locator(`[data-transfer="${t.id}"]`).getAttribute('data-state'))
       .toBe('succeeded');
+    // FOMO cannot be asked whether it was paid: the list says what CoinDock knows.
+    expect(await popup.locator(`[data-transfer="${t.id}"]`).textContent()).toContain(
+      'Returned as paid — not confirmed by FOMO',
+    );
     await popup.close();
   });
 
@@ -137,6 +141,31 @@ describe('FOMO pay page', () => {
     await new Promise((r) => setTimeout(r, 800));
     expect(await transfer(t.id)).toMatchObject({ state: 'pending' });
     await forged.close();
+    await tab.close();
+  });
+
+  it('in its own tab, a "success" for another amount, coin and user does not settle it; the banner shows what CoinDock recorded', async () => {
+    const { tab, t } = await payFromPopup('1', '100');
+    const q = new URLSearchParams({
+      status: '1',
+      trade_id: t.id,
+      state: t.details.state ?? '',
+      amount: '0.01',
+      coin_id: '999',
+      user_id: '666',
+    });
+    await tab.goto(`${h.sandbox.origin}${MERCHANT_PATHS.fomoReturn}?${q.toString()}`);
+    await expect
+      .poll(async () => (await transfer(t.id))?.state, { timeout: 10_000 })
+      .toBe('failed');
+    expect((await transfer(t.id))?.details).toMatchObject({
+      returnCheck: 'mismatch',
+      mismatch: 'amount,coin_id,user_id',
+    });
+    const shown = (await banner(tab)).lines.join(' ');
+    expect(shown).toContain('does not match this transfer');
+    expect(shown).toContain('100');
+    expect(shown).not.toMatch(/0\.01|Success/);
     await tab.close();
   });
 

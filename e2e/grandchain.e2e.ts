@@ -80,4 +80,45 @@ describe('Grand Chain account', () => {
       state: 'connected',
     });
   });
+
+  it('refuses the documented plain-http gateway in words: connection test, sign-in and send', async () => {
+    const before = (await h.control(CONTROL.stats)) as { requests: Record<string, unknown> };
+    await h.send('settings/update', { platforms: { grandchain: { environment: 'production' } } });
+    const http = /plain http:.*password.*https:/;
+    const test = await h.send('credentials/test', { platform: 'grandchain' });
+    expect(test.ok).toBe(false);
+    expect(test.message.en).toMatch(http);
+    expect(test.message.zh).toMatch(/未加密的 http:/);
+    await expect(
+      h.send('transfers/grandchain-send', { to: DEMO.grandchain.users[1].email, amountYuan: '1' }),
+    ).rejects.toThrow(/insecure_transport .*plain http:/);
+    expect(await h.send('transfers/list', {})).toEqual([]);
+
+    await panel().getByRole('button', { name: 'Sign out' }).click();
+    const alice = DEMO.grandchain.users[0];
+    await panel().getByLabel('Email').fill(alice.email);
+    await panel().getByLabel('Password').fill(alice.password);
+    await panel().getByRole('button', { name: 'Sign in', exact: true }).last().click();
+    await expect.poll(notice).toMatch(http);
+    // Nothing reached any Grand Chain (the sandbox counts every request it is sent).
+    const after = (await h.control(CONTROL.stats)) as { requests: Record<string, unknown> };
+    expect(after.requests.grandchain).toEqual(before.requests.grandchain);
+    await h.send('settings/update', { platforms: { grandchain: { environment: 'sandbox' } } });
+  });
+
+  it('refuses to save a plain-http custom base URL, and says why', async () => {
+    await expect(
+      h.send('settings/update', {
+        platforms: {
+          grandchain: {
+            environment: 'custom',
+            customBaseUrl: 'http://www.vaskka.com/grand/chain/',
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      /insecure_transport http:\/\/www\.vaskka\.com\/grand\/chain\/ is plain http:/,
+    );
+    expect((await h.send('settings/get', {})).platforms.grandchain.environment).toBe('sandbox');
+  });
 });

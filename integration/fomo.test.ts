@@ -20,10 +20,12 @@ import {
   parseFomoPayReturn,
   type FomoAppCredentials,
   type FomoClient,
+  type FomoCodeExchange,
   type FomoPayParams,
   type FomoTokens,
 } from '../src/providers/fomo';
 import type { ProviderContext } from '../src/providers/types';
+import { codeChallengeS256, newCodeVerifier } from '../src/core/pkce';
 
 let sb: TestSandbox;
 const creds: FomoAppCredentials = {
@@ -80,7 +82,11 @@ async function authorize(client: FomoClient, decision = 'allow', state = 'st8te'
 async function login(client: FomoClient): Promise<FomoTokens> {
   const back = await authorize(client);
   expect(back.searchParams.get('state')).toBe('st8te');
-  return client.exchangeCode({ code: back.searchParams.get('code')!, state: 'st8te' });
+  return client.exchangeCode({
+    code: back.searchParams.get('code')!,
+    state: 'st8te',
+    redirectUri: returnUri(),
+  });
 }
 
 function payParams(t: FomoTokens, over: Partial<FomoPayParams> = {}): FomoPayParams {
@@ -138,8 +144,8 @@ describe('FOMO OAuth against the sandbox', () => {
     const { client } = setup();
     const back = await authorize(client);
     const code = back.searchParams.get('code')!;
-    await client.exchangeCode({ code, state: 'st8te' });
-    const e = await caught(client.exchangeCode({ code, state: 'st8te' }));
+    await client.exchangeCode({ code, state: 'st8te', redirectUri: returnUri() });
+    const e = await caught(client.exchangeCode({ code, state: 'st8te', redirectUri: returnUri() }));
     expect(e.code).toBe('auth_expired');
     expect(e.platformCode).toBe('201');
   });
@@ -148,7 +154,11 @@ describe('FOMO OAuth against the sandbox', () => {
     const back = await authorize(setup().client);
     const wrong = setup({}, { ...creds, clientSecret: 'not-the-secret' }).client;
     const e = await caught(
-      wrong.exchangeCode({ code: back.searchParams.get('code')!, state: 's' }),
+      wrong.exchangeCode({
+        code: back.searchParams.get('code')!,
+        state: 's',
+        redirectUri: returnUri(),
+      }),
     );
     expect(e.code).toBe('signature');
     expect(e.platformCode).toBe('7');
@@ -271,6 +281,7 @@ describe('FOMO pay page against the sandbox', () => {
       code: back.searchParams.get('code')!,
       state: 's',
       scopes: ['userinfo'],
+      redirectUri: returnUri(),
     });
     const r = parseFomoPayReturn(await pay(await client.payUrl(payParams(t))));
     expect(fomoPayReturnError(r)?.code).toBe('permission');
@@ -313,7 +324,11 @@ describe('FOMO injected faults', () => {
     const back = await authorize(client);
     await fault({ ...spec, endpoint: 'oauth2/authorize/token' });
     const e = await caught(
-      client.exchangeCode({ code: back.searchParams.get('code')!, state: 's' }),
+      client.exchangeCode({
+        code: back.searchParams.get('code')!,
+        state: 's',
+        redirectUri: returnUri(),
+      }),
     );
     expect(e.code).toBe(kind);
     expect(e.platform).toBe('fomo');
@@ -340,5 +355,55 @@ describe('FOMO injected faults', () => {
   it('a closed port → network', async () => {
     const { client } = setup({ baseUrl: 'http://127.0.0.1:9/fomo/' });
     expect((await caught(client.refresh('r'))).code).toBe('network');
+  });
+});
+
+describe('FOMO PKCE (S256) and redirect_uri against the sandbox', () => {
+  async function codeWith(challenge: string | undefined): Promise<string> {
+    const { client } = setup();
+    const url = client.authorizeUrl({
+      redirectUri: returnUri(),
+      state: 'st8te',
+      ...(challenge ? { codeChallenge: challenge } : {}),
+    });
+    const page = await sb.get(url);
+    const form = readForm(await page.text());
+    const back = location(
+      await sb.post(resolveAction(url, form.action), { ...form.fields, decision: 'allow' }),
+    );
+    return back.searchParams.get('code')!;
+  }
+  const exchange = (code: string, over: Partial<FomoCodeExchange> = {}) =>
+    setup().client.exchangeCode({ code, state: 'st8te', redirectUri: returnUri(), ...over });
+
+  it('a code from a challenged authorize needs its verifier', async () => {
+    const verifier = newCodeVerifier();
+    const challenge = await codeChallengeS256(verifier);
+    const missing = await caught(exchange(await codeWith(challenge)));
+    expect([missing.code, missing.platformCode]).toEqual(['auth_expired', '201']);
+    const wrong = await caught(
+      exchange(await codeWith(challenge), { codeVerifier: newCodeVerifier() }),
+    );
+    expect(wrong.platformCode).toBe('201');
+    const t = await exchange(await codeWith(challenge), { codeVerifier: verifier });
+    expect(t.accessToken).toBeTruthy();
+  });
+
+  it('stays optional without a challenge; a challenge that is not S256 is refused', async () => {
+    expect((await exchange(await codeWith(undefined))).accessToken).toBeTruthy();
+    const url = new URL(
+      setup().client.authorizeUrl({ redirectUri: returnUri(), state: 's', codeChallenge: 'x' }),
+    );
+    url.searchParams.set('code_challenge_method', 'plain');
+    expect(location(await sb.get(url.toString())).searchParams.get('error')).toBe(
+      'invalid_request',
+    );
+  });
+
+  it('the token request’s redirect_uri must be exactly the authorize request’s', async () => {
+    for (const other of [`${returnUri()}/`, returnUri().replace('127.0.0.1', 'localhost')]) {
+      const e = await caught(exchange(await codeWith(undefined), { redirectUri: other }));
+      expect(e.platformCode).toBe('201');
+    }
   });
 });

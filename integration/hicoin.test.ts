@@ -24,6 +24,7 @@ import {
   type HicoinTokens,
 } from '../src/providers/hicoin';
 import type { ProviderContext } from '../src/providers/types';
+import { codeChallengeS256, newCodeVerifier } from '../src/core/pkce';
 
 let sb: TestSandbox;
 const creds: HicoinAppCredentials = { appId: DEMO.hicoin.appId, secret: DEMO.hicoin.secret };
@@ -242,5 +243,37 @@ describe('HiCoin injected faults', () => {
       times: 1,
     });
     expect((await caught(setup({ timeoutMs: 300 }).client.refresh('r'))).code).toBe('timeout');
+  });
+});
+
+describe('HiCoin PKCE (S256) against the sandbox', () => {
+  async function codeWith(challenge: string | undefined): Promise<string> {
+    const { client } = setup();
+    const state = newHicoinState();
+    const url = client.authorizeUrl({
+      redirectUri: returnUri(),
+      scope: 'snsapi_base',
+      state,
+      walletRedirect: 'hicoin://wallet/open',
+      ...(challenge ? { codeChallenge: challenge } : {}),
+    });
+    return parseHicoinAuthorizeReturn(location(await sb.get(url))).code;
+  }
+
+  it('a code from a challenged authorize needs its verifier', async () => {
+    const verifier = newCodeVerifier();
+    const challenge = await codeChallengeS256(verifier);
+    const { client } = setup();
+    const missing = await caught(client.exchangeCode(await codeWith(challenge)));
+    expect(missing.code).toBe('auth_expired');
+    const wrong = await caught(client.exchangeCode(await codeWith(challenge), newCodeVerifier()));
+    expect(wrong.code).toBe('auth_expired');
+    const t = await client.exchangeCode(await codeWith(challenge), verifier);
+    expect(t.openid).toBe(user.openid);
+  });
+
+  it('stays optional: no challenge, no verifier needed', async () => {
+    const t = await setup().client.exchangeCode(await codeWith(undefined));
+    expect(t.openid).toBe(user.openid);
   });
 });

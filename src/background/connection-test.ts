@@ -94,7 +94,11 @@ export async function testConnection(
           clientSecret: c.clientSecret ?? '',
         });
         return await client
-          .exchangeCode({ code: IMPOSSIBLE_CODE, state: 'connectiontest' })
+          .exchangeCode({
+            code: IMPOSSIBLE_CODE,
+            state: 'connectiontest',
+            redirectUri: c.redirectUri ?? '',
+          })
           .then(() => oauthVerdict(undefined), oauthVerdict);
       }
       case 'hicoin': {

@@ -5,6 +5,7 @@
  */
 import { errors, type Platform } from '../core/errors';
 import { SkewClock } from '../core/http';
+import { isSecureEndpoint, insecureTransport } from '../core/transport';
 import { KEYS } from '../core/storage-keys';
 import type { Store } from '../core/store';
 import { DESCRIPTIONS, resolveBaseUrl } from '../providers/registry';
@@ -35,7 +36,17 @@ export async function providerContext(store: Store, platform: Platform): Promise
       { platform },
     );
   }
-  return { baseUrl, fetch: (input, init) => fetch(input, init), clock: clockFor(platform) };
+  // Every call of every platform carries a credential, a token or money (docs/security.md,
+  // "Transport"): none leaves over plain http: to another computer, whatever the environment says
+  // (Grand Chain's documented gateway and FOMO's test address are http:). Checked for the base
+  // and again for each request, so no path built from it can slip past.
+  if (!isSecureEndpoint(baseUrl)) throw insecureTransport(platform);
+  return {
+    baseUrl,
+    fetch: (url, init) =>
+      isSecureEndpoint(url) ? fetch(url, init) : Promise.reject(insecureTransport(platform)),
+    clock: clockFor(platform),
+  };
 }
 
 /**

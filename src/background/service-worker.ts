@@ -147,8 +147,17 @@ listen(
       ready,
       uiLanguage,
       async match(url, tabId) {
-        const transferId = await fomoPay.onReturn(url);
-        if (transferId) return { kind: 'transfer', id: transferId };
+        const transferId = await fomoPay.onReturn(url, tabId);
+        if (transferId) {
+          const t = await transfers.get(transferId);
+          const recorded = t && {
+            state: t.state,
+            amount: t.amount,
+            token: t.token,
+            ...(t.message ? { message: t.message } : {}),
+          };
+          return { kind: 'transfer', id: transferId, ...(recorded ? { recorded } : {}) };
+        }
         const flow = (await flows.list()).find(
           (f) => f.tabId !== undefined && f.tabId === tabId && isRedirectTo(url, f.redirectUri),
         );
@@ -204,7 +213,7 @@ chrome.tabs.onUpdated.addListener((tabId, info, tab) => {
     .then(async () => {
       await flows.onTabUrl(tabId, url);
       // A pay return is also reconciled from the tab's address, in case no content script ran.
-      await fomoPay.onReturn(url);
+      await fomoPay.onReturn(url, tabId);
     })
     .catch(() => undefined);
 });

@@ -96,4 +96,32 @@ describe('banner text', () => {
     const d = decodeReturn(`${SHOP}?status=%E2%80%AE7`, 'fomo');
     expect(outcomeLine(d, 'en')).toBe('\ufffd7 — Unknown FOMO status');
   });
+
+  it('a matched transfer shows what CoinDock recorded, not what the URL claims', () => {
+    // The URL says 1 = success for 0.01; CoinDock found it does not match its 100-unit transfer.
+    const d = decodeReturn(`${SHOP}?status=1&trade_id=T1&amount=0.01&coin_id=999`, 'fomo');
+    const verdict = (lang: ReturnVerdict['lang']): ReturnVerdict => ({
+      recognised: true,
+      platform: 'fomo',
+      match: {
+        kind: 'transfer',
+        id: 'T1',
+        recorded: {
+          state: 'failed',
+          amount: '100',
+          token: 'coin 3',
+          message: { en: 'Does not match this transfer', zh: '与此笔转账不符' },
+        },
+      },
+      lang,
+    });
+    const en = bannerView(d, verdict('en'), undefined, 'en');
+    expect(en.lines[0]).toBe('Does not match this transfer');
+    expect(en.lines).toContain('Amount: 100');
+    expect(en.lines.join('\n')).not.toMatch(/Success|0\.01/);
+    expect(en.tone).toBe('error');
+    const zh = bannerView(d, verdict('zh-CN'), undefined, 'zh-CN');
+    expect(zh.lines[0]).toBe('与此笔转账不符');
+    expect(zh.lines).toContain('金额：100');
+  });
 });

@@ -2,7 +2,7 @@
  * What the banner says, from the decoded return and the background's verdict: pure, so it is
  * tested without a browser. Every string that came from the URL is passed through `shown` first.
  */
-import type { ReturnVerdict } from '../core/messages';
+import type { RecordedTransfer, ReturnVerdict } from '../core/messages';
 import type { DecodedReturn } from '../core/return-decode';
 import { PLATFORM_NAMES, type Lang } from '../core/i18n';
 import type { Bilingual } from '../core/errors';
@@ -31,6 +31,8 @@ const TEXT = {
     invalidAmount: 'invalid amount',
     trade: 'Trade',
     unrecognised: 'Unrecognised return: nothing pending in CoinDock matches it',
+    recordedPending: 'CoinDock is still waiting for this transfer',
+    recordedFinal: 'CoinDock has recorded this transfer',
     refused: 'CoinDock refused this return',
     unreachable: 'CoinDock is not reachable',
     open: 'Open CoinDock',
@@ -44,6 +46,8 @@ const TEXT = {
     invalidAmount: '金额无效',
     trade: '交易',
     unrecognised: '无法识别的返回：CoinDock 中没有与之匹配的待处理事项',
+    recordedPending: 'CoinDock 仍在等待此笔转账的结果',
+    recordedFinal: 'CoinDock 已记录此笔转账',
     refused: 'CoinDock 拒绝了此返回',
     unreachable: '无法连接 CoinDock',
     open: '打开 CoinDock',
@@ -82,6 +86,17 @@ function amountLine(d: DecodedReturn, lang: Lang): string | undefined {
   return `${t.amount}${t.sep}${value}${coin === undefined ? '' : ` (${coin})`}`;
 }
 
+const RECORDED_TONE: Record<RecordedTransfer['state'], Tone> = {
+  pending: 'neutral',
+  succeeded: 'ok',
+  failed: 'error',
+};
+
+function recordedLine(r: RecordedTransfer, lang: Lang): string {
+  if (r.message) return words(r.message, lang);
+  return TEXT[lang][r.state === 'pending' ? 'recordedPending' : 'recordedFinal'];
+}
+
 export function bannerView(
   d: DecodedReturn,
   verdict: ReturnVerdict | undefined,
@@ -90,8 +105,12 @@ export function bannerView(
 ): BannerView {
   const t = TEXT[lang];
   const platform = verdict?.platform ?? d.platform;
-  const lines = [outcomeLine(d, lang)];
-  const amount = amountLine(d, lang);
+  // A matched transfer: what CoinDock recorded after checking the return, not the URL's claim.
+  const recorded = verdict?.match?.kind === 'transfer' ? verdict.match.recorded : undefined;
+  const lines = recorded
+    ? [recordedLine(recorded, lang), `${t.amount}${t.sep}${shown(recorded.amount)}`]
+    : [outcomeLine(d, lang)];
+  const amount = recorded ? undefined : amountLine(d, lang);
   if (amount) lines.push(amount);
   if (d.kind === 'fomo_pay' && d.trade_id !== undefined) {
     lines.push(`${t.trade}${t.sep}${shown(d.trade_id)}`);
@@ -101,11 +120,13 @@ export function bannerView(
   else if (!verdict?.recognised || !verdict.match) lines.push(t.unrecognised);
   const tone: 'ok' | 'error' | 'neutral' = failure
     ? 'error'
-    : d.kind === 'unknown'
-      ? 'neutral'
-      : d.outcome.ok
-        ? 'ok'
-        : 'error';
+    : recorded
+      ? RECORDED_TONE[recorded.state]
+      : d.kind === 'unknown'
+        ? 'neutral'
+        : d.outcome.ok
+          ? 'ok'
+          : 'error';
   return {
     lang,
     title: platform ? `${t.app} · ${PLATFORM_NAMES[platform][lang]}` : t.app,

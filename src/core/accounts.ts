@@ -68,6 +68,11 @@ export const FlowSchema = v.object({
   tabId: v.optional(v.number()),
   /** The captured return URL (holds the one-time code): session storage only, trusted contexts. */
   capturedUrl: v.optional(v.string()),
+  /**
+   * PKCE's code_verifier, where the environment takes PKCE: kept here (storage.session, like the
+   * flow) so a worker restarted between the return and the exchange can still finish.
+   */
+  codeVerifier: v.optional(v.string()),
   error: v.optional(SerializedErrorSchema),
 });
 export type Flow = v.InferOutput<typeof FlowSchema>;

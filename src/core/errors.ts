@@ -7,6 +7,8 @@
  * callers pass only names, codes and short descriptions (see `redact` for URLs).
  */
 
+import { isSecretParam } from './secret-params';
+
 export const PLATFORMS = ['fomo', 'gow', 'biyong', 'grandchain', 'hicoin'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
@@ -40,6 +42,8 @@ export const ERROR_CODES = [
   'locked',
   /** A message or report came from a sender that may not make it. */
   'forbidden_sender',
+  /** A secret or money would travel over plain HTTP to a host that is not this computer. */
+  'insecure_transport',
   /** A bug or an impossible state inside CoinDock. */
   'internal',
 ] as const;
@@ -98,6 +102,10 @@ const DEFAULT_MESSAGES: Record<ErrorCode, Bilingual> = {
   not_configured: { en: 'Not set up yet', zh: '尚未配置' },
   locked: { en: 'The vault is locked', zh: '保险库已锁定' },
   forbidden_sender: { en: 'Request refused', zh: '请求被拒绝' },
+  insecure_transport: {
+    en: 'This address is not encrypted (http:); use an https: address',
+    zh: '此地址未加密（http:），请使用 https: 地址',
+  },
   internal: { en: 'Something went wrong inside CoinDock', zh: 'CoinDock 内部错误' },
 };
 
@@ -202,15 +210,12 @@ export function toCoinDockError(e: unknown, details: ErrorDetails = {}): CoinDoc
   return new CoinDockError('internal', undefined, { ...details, cause: e });
 }
 
-const SECRET_PARAMS =
-  /^(access_token|refresh_token|code|client_secret|secret|secretkey|sign|biytoken|token|password|face_token|session_token|authtoken|id_token)$/i;
-
-/** A URL safe to show or log: query values of secret-looking parameters replaced by `***`. */
+/** A URL safe to show or log: values of the secret parameters (secret-params.ts) become `***`. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     for (const key of [...u.searchParams.keys()]) {
-      if (SECRET_PARAMS.test(key)) u.searchParams.set(key, '***');
+      if (isSecretParam(key)) u.searchParams.set(key, '***');
     }
     u.hash = '';
     return u.toString();

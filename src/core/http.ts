@@ -103,6 +103,8 @@ export async function httpRequest(ctx: HttpContext, req: HttpRequest): Promise<H
         cache: 'no-store',
       });
     } catch (e) {
+      // A refusal before sending (the worker's transport check) keeps its own words.
+      if (e instanceof CoinDockError) throw e;
       if (timedOut) throw errors.timeout(undefined, { ...where, cause: e });
       throw errors.network(undefined, { ...where, cause: e });
     }

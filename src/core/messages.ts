@@ -30,6 +30,17 @@ export interface ReturnReport {
   url: string;
 }
 
+/**
+ * What CoinDock recorded for the transfer a return matched, after checking it: the banner shows
+ * this, not what the URL claims (docs/security.md, "FOMO pay returns").
+ */
+export interface RecordedTransfer {
+  state: 'pending' | 'succeeded' | 'failed';
+  message?: { en: string; zh: string };
+  amount: string;
+  token: string;
+}
+
 export interface ReturnVerdict {
   /** The page is one of the user's configured return URLs. */
   recognised: boolean;
@@ -40,7 +51,7 @@ export interface ReturnVerdict {
    * tab it opened) or a pending transfer (by `trade_id`). Absent: nothing pending matches, and
    * the banner says "unrecognised".
    */
-  match?: { kind: 'flow' | 'transfer'; id: string };
+  match?: { kind: 'flow' | 'transfer'; id: string; recorded?: RecordedTransfer };
   /** The language the user chose (or the browser's), for the banner. */
   lang: 'en' | 'zh-CN';
 }

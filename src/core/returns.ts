@@ -1,22 +1,11 @@
 /**
  * What a content script saw on a return / redirect page, reduced to what CoinDock may keep:
- * secret parameters (access tokens, codes, biytokens) are dropped before anything is stored,
+ * the secret parameters (secret-params.ts: tokens, codes, state…) are dropped before anything is stored,
  * shown or logged.
  */
 import * as v from 'valibot';
 import { PLATFORMS } from './errors';
-
-/** Parameters never kept from a return URL. */
-const SECRET_PARAMS = new Set([
-  'access_token',
-  'refresh_token',
-  'code',
-  'biytoken',
-  'token',
-  'sign',
-  'client_secret',
-  'secret',
-]);
+import { isSecretParam } from './secret-params';
 
 /** At most this many parameters of at most this length are kept from one return. */
 const MAX_PARAMS = 24;
@@ -26,7 +15,7 @@ export function publicParams(url: string): Record<string, string> {
   const out: Record<string, string> = {};
   let n = 0;
   for (const [k, val] of new URL(url).searchParams) {
-    if (SECRET_PARAMS.has(k.toLowerCase()) || k in out) continue;
+    if (isSecretParam(k) || k in out) continue;
     if (++n > MAX_PARAMS) break;
     out[k.slice(0, 64)] = val.slice(0, MAX_VALUE);
   }
@@ -52,5 +41,5 @@ export const ReturnRecordSchema = v.object({
 export type ReturnRecord = v.InferOutput<typeof ReturnRecordSchema>;
 
 export function secretParamNames(url: string): string[] {
-  return [...new URL(url).searchParams.keys()].filter((k) => SECRET_PARAMS.has(k.toLowerCase()));
+  return [...new URL(url).searchParams.keys()].filter((k) => isSecretParam(k));
 }

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { PLATFORMS, type Platform } from './errors';
+import { isSecureEndpoint } from './transport';
 
 export const LANGUAGES = ['auto', 'en', 'zh-CN'] as const;
 export type LanguageSetting = (typeof LANGUAGES)[number];
@@ -15,6 +16,19 @@ const httpUrl = v.pipe(
   v.string(),
   v.url(),
   v.check((s) => /^https?:\/\//.test(s), 'must be an http(s) URL'),
+);
+
+/** The valibot message of a URL refused for being plain http: to another computer. */
+export const INSECURE_URL = 'insecure_url';
+
+/**
+ * What a saved custom base URL or return URL must be: https:, or http: to this computer only
+ * (docs/security.md, "Transport"). Checked when settings are saved; values stored before this
+ * rule are refused at use (provider-context.ts, platformForReturnUrl).
+ */
+const secureUrl = v.pipe(
+  httpUrl,
+  v.check((s) => isSecureEndpoint(s), INSECURE_URL),
 );
 
 export const PlatformSettingsSchema = v.object({
@@ -57,7 +71,16 @@ export const SettingsPatchSchema = v.object({
   sandboxOrigin: v.optional(httpUrl),
   // `config` changes only through the credentials messages, which check it per platform.
   platforms: v.optional(
-    v.record(v.picklist(PLATFORMS), v.partial(v.omit(PlatformSettingsSchema, ['config']))),
+    v.record(
+      v.picklist(PLATFORMS),
+      v.partial(
+        v.object({
+          environment: v.picklist(ENVIRONMENTS),
+          customBaseUrl: v.optional(secureUrl),
+          returnUrls: v.array(secureUrl),
+        }),
+      ),
+    ),
   ),
 });
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
@@ -85,6 +108,8 @@ export function returnUrlMatchPatterns(settings: Settings): string[] {
   const out = new Set<string>();
   for (const p of PLATFORMS) {
     for (const raw of settings.platforms[p].returnUrls) {
+      // A return URL saved before https: was required carries tokens in clear: not watched.
+      if (!isSecureEndpoint(raw)) continue;
       const u = new URL(raw);
       // Match patterns ignore the port; the background checks the full origin on every report.
       out.add(`${u.protocol}//${u.hostname}${u.pathname}*`);
@@ -119,6 +144,7 @@ export function platformForReturnUrl(settings: Settings, url: string): Platform 
   }
   for (const p of PLATFORMS) {
     for (const raw of settings.platforms[p].returnUrls) {
+      if (!isSecureEndpoint(raw)) continue;
       const r = new URL(raw);
       if (r.origin === u.origin && r.pathname === u.pathname) return p;
     }

@@ -3,6 +3,7 @@
  * declares (required, pattern). Secret fields may be left empty to keep what the vault holds.
  */
 import type { Bilingual } from '../core/errors';
+import { isSecureEndpoint } from '../core/transport';
 import type { CredentialField } from './types';
 
 export interface FieldProblem {
@@ -31,6 +32,15 @@ export function checkCredentialField(
       message: {
         en: `${field.label.en} does not look right${field.hint ? `: ${field.hint.en}` : ''}`,
         zh: `${field.label.zh}格式不正确${field.hint ? `：${field.hint.zh}` : ''}`,
+      },
+    };
+  }
+  if (field.secureUrl && !isSecureEndpoint(v)) {
+    return {
+      key: field.key,
+      message: {
+        en: `${field.label.en} must start with https: (plain http: is not encrypted; it is accepted only for this computer — localhost, 127.0.0.1)`,
+        zh: `${field.label.zh}必须以 https: 开头（http: 未加密，只有本机地址 localhost、127.0.0.1 可以使用）`,
       },
     };
   }

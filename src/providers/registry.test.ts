@@ -53,4 +53,28 @@ describe('credential checks', () => {
       checkCredentials(fields, { ...ok, extra: 'x' }, new Set(['secretKey'])).map((p) => p.key),
     ).toEqual(['extra']);
   });
+  it('refuses plain http: return and callback URLs except to this computer', () => {
+    const fomo = DESCRIPTIONS.fomo.credentials;
+    const base = { clientId: 'app', clientSecret: 's', frontUri: 'https://shop.example/front' };
+    const problems = checkCredentials(
+      fomo,
+      {
+        ...base,
+        redirectUri: 'http://shop.example/return',
+        serverUri: 'http://shop.example/notify',
+      },
+      new Set(),
+    );
+    expect(problems.map((p) => p.key).sort()).toEqual(['redirectUri', 'serverUri']);
+    expect(problems[0]?.message.en).toMatch(/must start with https:/);
+    expect(problems[0]?.message.zh).toMatch(/https:/);
+    const local = {
+      ...base,
+      redirectUri: 'http://127.0.0.1:8787/merchant/fomo/return',
+      serverUri: 'http://localhost:8787/merchant/fomo/notify',
+    };
+    expect(checkCredentials(fomo, local, new Set())).toEqual([]);
+    const hicoin = DESCRIPTIONS.hicoin.credentials.find((f) => f.key === 'redirectUri')!;
+    expect(hicoin.secureUrl).toBe(true);
+  });
 });

@@ -16,6 +16,11 @@ export interface CredentialField {
   required: boolean;
   /** A pattern the value must match, checked as the user types. */
   pattern?: RegExp;
+  /**
+   * An address a code, a token or money is sent to: https:, or http: to this computer only
+   * (docs/security.md, "Transport").
+   */
+  secureUrl?: true;
   hint?: Bilingual;
 }
 
@@ -39,6 +44,12 @@ export interface ProviderDescription {
   /** Base URLs per preset environment. `sandbox` is the local simulator's default address;
    * the user (or `npm start`) can point it elsewhere as a custom base URL. */
   environments: Partial<Record<PresetEnvironment, string>>;
+  /**
+   * Environments known to accept PKCE (RFC 7636, S256) on their authorization code flow: CoinDock
+   * sends a code_challenge there, and nowhere else (a custom base URL is not known). What is known
+   * of each platform is in its docs/providers/*.md page.
+   */
+  pkce?: Partial<Record<PresetEnvironment, true>>;
   endpoints: Record<string, EndpointSpec>;
   credentials: readonly CredentialField[];
   /** The platform's own error codes, as strings, with the kind and messages for people. */

@@ -1,12 +1,14 @@
 /**
  * FOMO OAuth (seed 000 §二): the authorize consent page, the code → token exchange, the refresh,
- * and the bearer check every API call makes.
+ * and the bearer check every API call makes. PKCE (S256) and the token request's redirect_uri
+ * are checked when sent (sandbox/pkce.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { DEMO } from '../../contract';
 import { parseFields } from '../../merchant';
 import { decisionForm, details, errorPage, html, page, redirect } from '../../pages';
 import type { SimContext, SimRequest, SimResponse } from '../../types';
+import { readChallenge, verifierFits } from '../../pkce';
 import { FOMO_STATUS, fomoReply } from './codes';
 import {
   CODE_TTL_MS,
@@ -26,6 +28,7 @@ interface ConsentSession {
   redirectUri: string;
   scopes: FomoScope[];
   state: string | null;
+  codeChallenge?: string;
 }
 
 export function safeEqual(a: string, b: string): boolean {
@@ -62,8 +65,16 @@ export function authorizePage(req: SimRequest, ctx: SimContext, st: FomoState): 
   if (q.get('response_type') !== 'code') return back('unsupported_response_type');
   const scopes = parseScopes(q.get('scope'));
   if (!scopes) return back('invalid_scope');
+  const { challenge: codeChallenge, invalid } = readChallenge(q);
+  if (invalid) return back('invalid_request');
 
-  const session: ConsentSession = { clientId: client.clientId, redirectUri, scopes, state };
+  const session: ConsentSession = {
+    clientId: client.clientId,
+    redirectUri,
+    scopes,
+    state,
+    ...(codeChallenge ? { codeChallenge } : {}),
+  };
   const id = st.newSession('consent', ctx.now(), session);
   const user = DEMO.fomo.user;
   return page({
@@ -109,6 +120,7 @@ export function authorizeDecision(req: SimRequest, ctx: SimContext, st: FomoStat
     scopes: session.scopes,
     expiresAt: ctx.now() + CODE_TTL_MS,
     used: false,
+    ...(session.codeChallenge ? { codeChallenge: session.codeChallenge } : {}),
   });
   return redirect(session.redirectUri, { code, state });
 }
@@ -180,6 +192,12 @@ export function tokenEndpoint(req: SimRequest, ctx: SimContext, st: FomoState): 
   }
   code.used = true;
   if (code.expiresAt < ctx.now()) return fomoReply(FOMO_STATUS.badCode);
+  // RFC 6749 §4.1.3: a redirect_uri sent here must be exactly the authorize request's (the seed
+  // lists none, so one left out is accepted). PKCE: the verifier must fit the challenge, if any.
+  if (f.redirect_uri !== undefined && f.redirect_uri !== code.redirectUri)
+    return fomoReply(FOMO_STATUS.badCode, undefined, 'redirect_uri does not match');
+  if (!verifierFits(code.codeChallenge, f.code_verifier))
+    return fomoReply(FOMO_STATUS.badCode, undefined, 'code_verifier does not match');
   let scopes = code.scopes;
   if (f.scope) {
     const asked = parseScopes(f.scope);

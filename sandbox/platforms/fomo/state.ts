@@ -34,6 +34,8 @@ export interface AuthCode {
   scopes: FomoScope[];
   expiresAt: number;
   used: boolean;
+  /** PKCE S256 challenge the authorize request carried, if any. */
+  codeChallenge?: string;
 }
 
 export interface AccessToken {

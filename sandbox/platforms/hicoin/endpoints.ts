@@ -6,11 +6,13 @@ import { DEMO } from '../../contract';
 import { parseFields } from '../../merchant';
 import { decisionForm, details, errorPage, html, page, redirect } from '../../pages';
 import type { SimContext, SimRequest, SimResponse } from '../../types';
+import { readChallenge, verifierFits } from '../../pkce';
 import { HC, hcMessage, hcReply } from './codes';
 import {
   CODE_TTL_MS,
   REFRESH_TTL_MS,
   randomToken,
+  type ConsentSession,
   type Grant,
   type HicoinScope,
   type HicoinState,
@@ -45,10 +47,18 @@ export function authorize(req: SimRequest, ctx: SimContext, st: HicoinState): Si
   // "无论直接打开还是做页面302重定向时候，必须带此参数"
   if (!q.get('wallet_redirect')) return hcError(HC.invalidArgs);
   const stateOut = state || null;
+  // PKCE is optional; when sent it must be S256 and well formed (sandbox/pkce.ts).
+  const { challenge: codeChallenge, invalid } = readChallenge(q);
+  if (invalid) return hcError(HC.invalidArgs);
+  const grant: ConsentSession = {
+    appId: app.appId,
+    redirectUri,
+    state: stateOut,
+    ...(codeChallenge ? { codeChallenge } : {}),
+  };
 
-  if (scope === 'snsapi_base')
-    return issueCode(ctx, st, { appId: app.appId, redirectUri, state: stateOut }, scope);
-  const session = st.newSession(ctx.now(), { appId: app.appId, redirectUri, state: stateOut });
+  if (scope === 'snsapi_base') return issueCode(ctx, st, grant, scope);
+  const session = st.newSession(ctx.now(), grant);
   const u = DEMO.hicoin.user;
   return page({
     brand: BRAND,
@@ -83,7 +93,7 @@ export function authorizeDecision(req: SimRequest, ctx: SimContext, st: HicoinSt
 function issueCode(
   ctx: SimContext,
   st: HicoinState,
-  s: { appId: string; redirectUri: string; state: string | null },
+  s: ConsentSession,
   scope: HicoinScope,
 ): SimResponse {
   const code = randomToken('hcc');
@@ -94,6 +104,7 @@ function issueCode(
     scope,
     expiresAt: ctx.now() + CODE_TTL_MS,
     used: false,
+    ...(s.codeChallenge ? { codeChallenge: s.codeChallenge } : {}),
   });
   return redirect(s.redirectUri, { code, state: s.state ?? undefined });
 }
@@ -143,6 +154,7 @@ export function accessToken(req: SimRequest, ctx: SimContext, st: HicoinState): 
     return hcReply(style, HC.invalidCode);
   if (code.used) return hcReply(style, HC.codeUsed);
   code.used = true;
+  if (!verifierFits(code.codeChallenge, p.code_verifier)) return hcReply(style, HC.invalidCode);
   const refresh = randomToken('hcr');
   const grant: Grant = { appId: code.appId, openid: code.openid, scope: code.scope };
   st.refreshTokens.set(refresh, {

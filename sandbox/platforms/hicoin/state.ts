@@ -29,6 +29,8 @@ export interface CodeRecord extends Grant {
   code: string;
   expiresAt: number;
   used: boolean;
+  /** PKCE S256 challenge the authorize request carried, if any. */
+  codeChallenge?: string;
 }
 
 export interface TokenRecord extends Grant {
@@ -40,6 +42,7 @@ export interface ConsentSession {
   appId: string;
   redirectUri: string;
   state: string | null;
+  codeChallenge?: string;
 }
 
 export function randomToken(prefix: string): string {

@@ -4,7 +4,7 @@
  * capture, restarts) is in flows.ts and is the same for all three.
  */
 import { errors, type Platform } from '../../core/errors';
-import type { TokenSet } from '../../core/accounts';
+import type { Flow, TokenSet } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
 import { FOMO_DEFAULT_SCOPES } from '../../providers/fomo/oauth';
@@ -23,24 +23,28 @@ export interface Connected {
   details: Record<string, string>;
 }
 
+/** What a connector needs of its flow: the state (the flow's id), redirect URI and PKCE verifier. */
+export type FlowInput = Pick<Flow, 'id' | 'redirectUri' | 'codeVerifier'>;
+
 export interface Connector {
   platform: RedirectPlatform;
   /** The registered redirect / return URL the platform sends the user back to. */
   redirectUri(creds: Record<string, string>, returnUrls: readonly string[]): string;
+  /** `codeChallenge`: PKCE's S256 challenge of `flow.codeVerifier`, when the flow has one. */
   authorizeUrl(
     ctx: ProviderContext,
     creds: Record<string, string>,
-    state: string,
-    redirectUri: string,
+    flow: FlowInput,
     sandbox: boolean,
+    codeChallenge: string | undefined,
   ): string;
-  /** Check the return against the flow: the state must match (BiYong has none: the tab binds it). */
-  readReturn(url: string, state: string): { secret: string };
+  /** Check the return against the flow: the state must match (for BiYong, the one CoinDock added). */
+  readReturn(url: string, flow: FlowInput): { secret: string };
   finish(
     ctx: ProviderContext,
     creds: Record<string, string>,
     secret: string,
-    state: string,
+    flow: FlowInput,
   ): Promise<Connected>;
 }
 
@@ -57,14 +61,15 @@ function stateMismatch(platform: Platform) {
 const fomo: Connector = {
   platform: 'fomo',
   redirectUri: (c) => c.redirectUri ?? '',
-  authorizeUrl: (ctx, c, state, redirectUri) =>
+  authorizeUrl: (ctx, c, flow, _sandbox, codeChallenge) =>
     createFomoClient(ctx, { clientId: c.clientId ?? '', clientSecret: '' }).authorizeUrl({
-      redirectUri,
-      state,
+      redirectUri: flow.redirectUri,
+      state: flow.id,
+      ...(codeChallenge ? { codeChallenge } : {}),
     }),
-  readReturn(url, state) {
+  readReturn(url, flow) {
     const u = new URL(url);
-    if (u.searchParams.get('state') !== state) throw stateMismatch('fomo');
+    if (u.searchParams.get('state') !== flow.id) throw stateMismatch('fomo');
     const code = u.searchParams.get('code');
     if (!code) {
       throw errors.permission(
@@ -74,12 +79,17 @@ const fomo: Connector = {
     }
     return { secret: code };
   },
-  async finish(ctx, c, code, state) {
+  async finish(ctx, c, code, flow) {
     const client = createFomoClient(ctx, {
       clientId: c.clientId ?? '',
       clientSecret: c.clientSecret ?? '',
     });
-    const t = await client.exchangeCode({ code, state });
+    const t = await client.exchangeCode({
+      code,
+      state: flow.id,
+      redirectUri: flow.redirectUri,
+      ...(flow.codeVerifier ? { codeVerifier: flow.codeVerifier } : {}),
+    });
     const tokens: TokenSet = {
       accessToken: t.accessToken,
       refreshToken: t.refreshToken,
@@ -103,21 +113,22 @@ const fomo: Connector = {
 const hicoin: Connector = {
   platform: 'hicoin',
   redirectUri: (c) => c.redirectUri ?? '',
-  authorizeUrl: (ctx, c, state, redirectUri) =>
+  authorizeUrl: (ctx, c, flow, _sandbox, codeChallenge) =>
     createHicoinClient(ctx, { appId: c.appId ?? '', secret: '' }).authorizeUrl({
-      redirectUri,
-      state,
+      redirectUri: flow.redirectUri,
+      state: flow.id,
       scope: (c.scope || 'snsapi_base') as HicoinScope,
       walletRedirect: c.walletRedirect ?? '',
+      ...(codeChallenge ? { codeChallenge } : {}),
     }),
-  readReturn(url, state) {
+  readReturn(url, flow) {
     const r = parseHicoinAuthorizeReturn(url);
-    if (r.state !== state) throw stateMismatch('hicoin');
+    if (r.state !== flow.id) throw stateMismatch('hicoin');
     return { secret: r.code };
   },
-  async finish(ctx, c, code) {
+  async finish(ctx, c, code, flow) {
     const client = createHicoinClient(ctx, { appId: c.appId ?? '', secret: c.secret ?? '' });
-    const t = await client.exchangeCode(code);
+    const t = await client.exchangeCode(code, flow.codeVerifier);
     const tokens: TokenSet = {
       accessToken: t.accessToken,
       refreshToken: t.refreshToken,
@@ -140,14 +151,20 @@ const biyong: Connector = {
   platform: 'biyong',
   // BiYong sends the user back to a page of the merchant: the first configured return URL.
   redirectUri: (_c, returnUrls) => returnUrls[0] ?? '',
-  authorizeUrl: (ctx, c, _state, redirectUri, sandbox) =>
+  // BiYong's return carries no state of its own: CoinDock puts the flow's state in the return URL
+  // it gives BiYong and accepts the biytoken only when it comes back with it. So no user token is
+  // ever uploaded to an openId another page's biytoken stands for (docs/security.md, "OAuth").
+  authorizeUrl: (ctx, c, flow, sandbox) =>
     buildBiyongConsentUrl({
-      returnUrl: redirectUri,
+      returnUrl: flow.redirectUri,
       appId: c.appId ?? '',
       webConsentBase: sandbox ? ctx.baseUrl : undefined,
+      state: flow.id,
     }),
-  readReturn(url) {
-    return { secret: parseBiyongReturn(url).biytoken };
+  readReturn(url, flow) {
+    const r = parseBiyongReturn(url);
+    if (r.params.state !== flow.id) throw stateMismatch('biyong');
+    return { secret: r.biytoken };
   },
   async finish(ctx, c, biytoken) {
     const client = createBiyongClient(ctx, {

@@ -9,12 +9,16 @@
  * code is exchanged at most once: a flow found in `exchanging` after a restart is not retried (the
  * platform may have used the code) but ends with a message and the user starts again.
  * The `state` is a fresh random value per flow; only a return on the exact registered redirect
- * URL, in the tab the flow opened, with that state, is accepted.
+ * URL, in the tab the flow opened, with that state, is accepted. Where the environment takes PKCE
+ * the flow also keeps a code_verifier (RFC 7636, S256), and only its challenge leaves.
  */
 import { KEYS } from '../../core/storage-keys';
 import { FLOW_TTL_MS, type Flow } from '../../core/accounts';
 import { errors, toCoinDockError, type CoinDockError } from '../../core/errors';
 import { randomAlphanumeric } from '../../core/bytes';
+import { codeChallengeS256, newCodeVerifier } from '../../core/pkce';
+import { DESCRIPTIONS } from '../../providers/registry';
+import type { PresetEnvironment } from '../../providers/types';
 import type { Store } from '../../core/store';
 import type { ProviderContext } from '../../providers/types';
 import type { AccountStore } from './account-store';
@@ -39,6 +43,11 @@ export function isRedirectTo(url: string, redirectUri: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** PKCE where the description says the environment takes it (docs/providers/*.md, "PKCE"). */
+function pkceFor(platform: RedirectPlatform, environment: string): boolean {
+  return DESCRIPTIONS[platform].pkce?.[environment as PresetEnvironment] === true;
 }
 
 function ownWebAuthFlowHost(redirectUri: string): boolean {
@@ -100,7 +109,8 @@ export function createFlowService(deps: FlowDeps) {
     const creds = await deps.credentials(flow.platform);
     const settings = await store.get(KEYS.settings);
     const sandbox = settings.platforms[flow.platform].environment === 'sandbox';
-    return CONNECTORS[flow.platform].authorizeUrl(ctx, creds, flow.id, flow.redirectUri, sandbox);
+    const challenge = flow.codeVerifier ? await codeChallengeS256(flow.codeVerifier) : undefined;
+    return CONNECTORS[flow.platform].authorizeUrl(ctx, creds, flow, sandbox, challenge);
   }
 
   async function openTab(flow: Flow): Promise<void> {
@@ -158,6 +168,9 @@ export function createFlowService(deps: FlowDeps) {
         startedAt: t,
         expiresAt: t + FLOW_TTL_MS,
         redirectUri,
+        ...(pkceFor(platform, settings.platforms[platform].environment)
+          ? { codeVerifier: newCodeVerifier() }
+          : {}),
       };
       // Earlier flows of this platform are superseded: only the newest state is accepted.
       await store.update(KEYS.flows, (all) => {
@@ -219,7 +232,7 @@ export function createFlowService(deps: FlowDeps) {
       if (!flow?.capturedUrl) return;
       try {
         const connector = CONNECTORS[flow.platform];
-        const { secret } = connector.readReturn(flow.capturedUrl, flow.id);
+        const { secret } = connector.readReturn(flow.capturedUrl, flow);
         // The code leaves storage before it is used: it is never exchanged twice.
         await transition(id, (f) => ({ ...f, capturedUrl: undefined }));
         const ctx = await deps.context(flow.platform);
@@ -227,7 +240,7 @@ export function createFlowService(deps: FlowDeps) {
           ctx,
           await deps.credentials(flow.platform),
           secret,
-          flow.id,
+          flow,
         );
         const t = now();
         const prev = await deps.accounts.get(flow.platform);

@@ -4,9 +4,10 @@
  *    (step `saved`), so a worker stopped in between reopens the same transfer's page when it wakes
  *    — the trade_id is never reused for a different transfer;
  * 2. the pay page opens in a tab (step `opened`);
- * 3. the return (seen by the content script, or by the tab's navigation) is matched by trade_id
- *    AND state, decoded, and the transfer becomes final: 1 succeeded, anything else failed in words
- *    (201 = duplicate trade_id).
+ * 3. the return (seen by the content script, or by the tab's navigation) is accepted only in the
+ *    tab opened in step 2, on the page for its direction, with its trade_id and state; checked
+ *    against the transfer (amount, coin, user) and the transfer becomes final in words (see
+ *    `onReturn`; 201 = duplicate trade_id).
  */
 import { errors, toCoinDockError, type Platform } from '../../core/errors';
 import { isDecimal } from '../../core/money';
@@ -15,7 +16,13 @@ import type { Transfer } from '../../core/transfers';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
 import { FOMO_PAY_SCOPE } from '../../providers/fomo/oauth';
-import { parseFomoPayReturn } from '../../providers/fomo/pay-return';
+import {
+  FOMO_RETURNED_PAID,
+  FOMO_RETURN_UNREADABLE,
+  fomoMismatchMessage,
+  fomoPayMismatches,
+  parseFomoPayReturn,
+} from '../../providers/fomo/pay-return';
 import { fomoCoinToken } from '../../providers/fomo/coins';
 import type { TokenService } from '../accounts/tokens';
 import type { AccountStore } from '../accounts/account-store';
@@ -35,6 +42,25 @@ function samePage(url: string, page: string | undefined): boolean {
     const a = new URL(url);
     const b = new URL(page);
     return a.origin === b.origin && a.pathname === b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How a FOMO pay return ended a transfer (`details.returnCheck`): `returned_paid` (the URL said
+ * paid and agreed with the transfer; FOMO cannot confirm it), `declined` (FOMO's page gave a
+ * failure code), `mismatch` (amount, coin or user differ: `details.mismatch` lists which),
+ * `unreadable` (no valid status or trade_id).
+ */
+export type FomoReturnCheck = 'returned_paid' | 'declined' | 'mismatch' | 'unreadable';
+
+/** Whether the tab CoinDock opened (by the id it recorded) is still open. */
+async function tabExists(id: string | undefined): Promise<boolean> {
+  if (!id || !/^\d{1,10}$/.test(id)) return false;
+  try {
+    await chrome.tabs.get(Number(id));
+    return true;
   } catch {
     return false;
   }
@@ -131,6 +157,9 @@ export function createFomoPay(deps: {
           zh: '提现需要填写前端回调地址 front_uri',
         });
       }
+      // Everything the page needs is checked first: a transfer is saved only when its page can
+      // open, so nothing stays pending (and reopens after a restart) for a page that never could.
+      const { account } = await payAccess();
       const now = Date.now();
       const t: Transfer = {
         id: newTradeId(now),
@@ -143,12 +172,15 @@ export function createFomoPay(deps: {
         createdAt: now,
         updatedAt: now,
         reference: undefined,
-        details: { coinId: req.coinId, state: randomAlphanumeric(24), step: 'saved' },
+        details: {
+          coinId: req.coinId,
+          state: randomAlphanumeric(24),
+          step: 'saved',
+          // The FOMO user the page is for: a return naming another user does not settle it.
+          ...(account.details.userId ? { userId: account.details.userId } : {}),
+        },
       };
       t.reference = t.id;
-      // Everything the page needs is checked first: a transfer is saved only when its page can
-      // open, so nothing stays pending (and reopens after a restart) for a page that never could.
-      await payAccess();
       if (!(await deps.transfers.insert(t))) throw errors.internal();
       try {
         await open(t.id);
@@ -190,47 +222,113 @@ export function createFomoPay(deps: {
     },
 
     /**
-     * A pay return was seen (by the content script or the tab's navigation). It is accepted only
-     * for a pending transfer with this trade_id whose state matches, on the configured redirect or
-     * front URL. Returns the transfer's id when it matched.
+     * A pay return was seen (by the content script or the tab's navigation), in tab `tabId`.
+     * Nothing in it is signed, so it is believed only as far as it can be checked
+     * (docs/security.md, "FOMO pay returns"):
+     * - only in the tab CoinDock opened for that transfer (another tab only once that one is gone,
+     *   e.g. after a browser restart), on the page for its direction (the redirect URL for a
+     *   recharge, front_uri for a withdrawal), with its trade_id and state;
+     * - amount, coin and user must be the saved transfer's: otherwise it ends as a mismatch;
+     * - a return that cannot be read (no valid status, no trade_id) ends the wait in words;
+     * - "paid" is recorded as returned as paid, not confirmed: FOMO has no order query.
+     * Returns the transfer's id when the return belongs to it (also once it is final, so the
+     * return page can show what CoinDock recorded).
      */
-    async onReturn(url: string): Promise<string | undefined> {
-      // Cheap checks first: this runs for tab navigations too.
-      let tradeId: string | null;
+    async onReturn(url: string, tabId: number | undefined): Promise<string | undefined> {
+      // Cheap checks first: this runs for every tab navigation.
+      if (tabId === undefined) return undefined;
+      let q: URLSearchParams;
       try {
-        tradeId = new URL(url).searchParams.get('trade_id');
+        q = new URL(url).searchParams;
       } catch {
         return undefined;
       }
-      const pending = tradeId ? await deps.transfers.get(tradeId) : undefined;
-      if (!pending || pending.platform !== 'fomo') return undefined;
       // Not the credentials: after a browser restart the vault is locked, and the return must
       // still be recognised (it needs only the return pages, which are not secret).
       const config = await deps.config();
       if (!(samePage(url, config.redirectUri) || samePage(url, config.frontUri))) return undefined;
+      const tradeId = q.get('trade_id');
+      const state = q.get('state');
+      const fomo = (await deps.transfers.all()).filter((x) => x.platform === 'fomo');
+      let t = fomo
+        .filter((x) => x.details.tabId === String(tabId))
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      if (!t && tradeId) {
+        // The tab CoinDock opened is gone (closed, or the browser restarted) and the user went
+        // back to FOMO's page in another: then, and only then, another tab may bring the return
+        // of that pending transfer — with its trade_id, and every check below.
+        const orphan = fomo.find((x) => x.id === tradeId && x.state === 'pending');
+        if (orphan && !(await tabExists(orphan.details.tabId))) t = orphan;
+      }
+      if (!t) return undefined;
+      const page = t.kind === 'fomo_withdraw' ? config.frontUri : config.redirectUri;
+      if (!samePage(url, page)) return undefined;
+      // Another transfer's or another flow's parameters in this tab are not this transfer's.
+      if ((tradeId && tradeId !== t.id) || (state && state !== t.details.state)) return undefined;
+
+      let next: Pick<Transfer, 'state' | 'message' | 'statusCode'> & {
+        details: Record<string, string>;
+      };
       let ret;
       try {
         ret = parseFomoPayReturn(url);
       } catch {
-        return undefined;
+        ret = undefined;
       }
-      const t = ret.trade_id ? await deps.transfers.get(ret.trade_id) : undefined;
-      if (!t || t.platform !== 'fomo' || t.details.state !== ret.state) return undefined;
-      const changed = await deps.transfers.change(t.id, (cur) => {
-        if (cur.state !== 'pending') return undefined;
-        return {
-          ...cur,
-          state: ret.ok ? 'succeeded' : 'failed',
-          statusCode: String(ret.status),
-          message: ret.message,
-          details: {
-            ...cur.details,
-            step: 'returned',
-            ...(ret.transfer_id ? { transferId: ret.transfer_id } : {}),
-            ...(ret.httpcode !== undefined ? { callbackHttp: String(ret.httpcode) } : {}),
-          },
+      if (!ret || !ret.trade_id || !state) {
+        next = {
+          state: 'failed',
+          message: FOMO_RETURN_UNREADABLE,
+          statusCode: undefined,
+          details: { returnCheck: 'unreadable' satisfies FomoReturnCheck },
         };
-      });
+      } else {
+        const account = await deps.accounts.get('fomo');
+        const mismatches = fomoPayMismatches(ret, {
+          amount: t.amount,
+          coinId: t.details.coinId ?? '',
+          userId: t.details.userId ?? account?.details.userId ?? '',
+        });
+        const returned = {
+          ...(ret.transfer_id ? { transferId: ret.transfer_id } : {}),
+          ...(ret.httpcode !== undefined ? { callbackHttp: String(ret.httpcode) } : {}),
+        };
+        next = mismatches.length
+          ? {
+              state: 'failed',
+              message: fomoMismatchMessage(mismatches),
+              // CoinDock's verdict, not FOMO's: its status code would read as the outcome.
+              statusCode: undefined,
+              details: {
+                returnCheck: 'mismatch' satisfies FomoReturnCheck,
+                mismatch: mismatches.join(','),
+              },
+            }
+          : ret.ok
+            ? {
+                state: 'succeeded',
+                message: FOMO_RETURNED_PAID,
+                statusCode: String(ret.status),
+                details: { returnCheck: 'returned_paid' satisfies FomoReturnCheck, ...returned },
+              }
+            : {
+                state: 'failed',
+                message: ret.message,
+                statusCode: String(ret.status),
+                details: { returnCheck: 'declined' satisfies FomoReturnCheck, ...returned },
+              };
+      }
+      const changed = await deps.transfers.change(t.id, (cur) =>
+        cur.state === 'pending'
+          ? {
+              ...cur,
+              state: next.state,
+              message: next.message,
+              ...(next.statusCode !== undefined ? { statusCode: next.statusCode } : {}),
+              details: { ...cur.details, step: 'returned', ...next.details },
+            }
+          : undefined,
+      );
       if (changed) await deps.notifier.finished(t.id);
       return t.id;
     },

@@ -26,12 +26,18 @@ export function TransferList({ lang, now, items }: { lang: Lang; now: number; it
                 <strong>
                   {x.amount} {tokenLabel(x.token, lang)}
                 </strong>
-                <span class={TONE[x.state]}>{tx(lang, STATE_KEY[x.state])}</span>
+                <span class={TONE[x.state]}>
+                  {tx(
+                    lang,
+                    // FOMO cannot confirm a payment: its "paid" is said as what it is.
+                    x.details.returnCheck === 'returned_paid' ? 'returnedPaid' : STATE_KEY[x.state],
+                  )}
+                </span>
               </span>
               <span class="tx-sub muted">
                 {TRANSFER_KIND_NAMES[x.kind][zh]} · {timeAgo(lang, x.updatedAt, now)}
-                {x.statusCode && x.state === 'failed'
-                  ? ` · ${x.statusCode} — ${x.message?.[zh] ?? ''}`
+                {x.state === 'failed' && (x.statusCode || x.message)
+                  ? ` · ${x.statusCode ? `${x.statusCode} — ` : ''}${x.message?.[zh] ?? ''}`
                   : ''}
               </span>
             </summary>

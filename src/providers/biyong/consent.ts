@@ -17,6 +17,12 @@ export interface ConsentRequest {
    * BiYong app's own `biyong://authorApp` link.
    */
   webConsentBase?: string;
+  /**
+   * A random value added to the return URL as `state` and checked when BiYong sends the user
+   * back: BiYong's own return carries no state, so without it any biytoken opened on the return
+   * page would be taken as the answer to this consent (docs/security.md, "OAuth").
+   */
+  state?: string;
 }
 
 export function buildBiyongConsentUrl(req: ConsentRequest): string {
@@ -41,6 +47,7 @@ export function buildBiyongConsentUrl(req: ConsentRequest): string {
       { platform: 'biyong', endpoint: 'authorize' },
     );
   }
+  if (req.state) ret.searchParams.set('state', req.state);
   // URLSearchParams percent-encodes the return URL (the spec's "urlencoded").
   const query = new URLSearchParams({ url: ret.toString(), appid: req.appId }).toString();
   const base = req.webConsentBase

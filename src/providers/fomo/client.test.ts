@@ -9,6 +9,7 @@ import { FOMO_ERROR_CODES } from './error-table';
 const BASE = 'http://39.108.51.7/fomo/';
 const CREDS = { clientId: 'app_1', clientSecret: 'client-secret-123' };
 const NOW = 1_700_000_000_000;
+const RET = 'https://shop.example/fomo/return';
 
 interface Seen {
   url: URL;
@@ -70,6 +71,29 @@ describe('FOMO authorize URL (seed 000 §二.1)', () => {
     expect(url.search).toContain('scope=userinfo+paytoken');
   });
 
+  it('PKCE: a code_challenge (S256) on the page, its code_verifier in the token request', async () => {
+    const url = new URL(
+      buildFomoAuthorizeUrl(BASE, {
+        clientId: 'app_1',
+        redirectUri: RET,
+        state: 's',
+        codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      }),
+    );
+    expect(url.searchParams.get('code_challenge')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    const { client, seen } = setup(() => json({ access_token: 'A' }));
+    await client.exchangeCode({
+      code: 'c',
+      state: 's',
+      redirectUri: RET,
+      codeVerifier: 'V'.repeat(43),
+    });
+    expect(new URLSearchParams(seen[0]!.body).get('code_verifier')).toBe('V'.repeat(43));
+  });
+
   it('the client fills client_id; a narrower scope is possible; state is required', () => {
     const { client } = setup(() => json({}));
     const url = new URL(
@@ -93,7 +117,7 @@ describe('FOMO token exchange and refresh', () => {
         scope: 'userinfo paytoken',
       }),
     );
-    const t = await client.exchangeCode({ code: 'C0DE', state: 'st' });
+    const t = await client.exchangeCode({ code: 'C0DE', state: 'st', redirectUri: RET });
     expect(t).toEqual({
       accessToken: 'AT1',
       refreshToken: 'RT1',
@@ -111,6 +135,8 @@ describe('FOMO token exchange and refresh', () => {
       grant_type: 'authorization_code',
       scope: 'userinfo paytoken',
       state: 'st',
+      // RFC 6749 §4.1.3: the authorize request's redirect_uri, again (FOMO's document omits it).
+      redirect_uri: RET,
     });
   });
 
@@ -118,14 +144,16 @@ describe('FOMO token exchange and refresh', () => {
     const { client } = setup(() =>
       json({ status: 1, msg: 'ok', data: { access_token: 'AT2', refresh_token: 'RT2' } }),
     );
-    const t = await client.exchangeCode({ code: 'c', state: 's' });
+    const t = await client.exchangeCode({ code: 'c', state: 's', redirectUri: RET });
     expect(t).toEqual({ accessToken: 'AT2', refreshToken: 'RT2' });
     expect(t.expiresAt).toBeUndefined();
   });
 
   it('expires_in as a string of seconds is accepted', async () => {
     const { client } = setup(() => json({ status: '1', access_token: 'A', expires_in: '60' }));
-    expect((await client.exchangeCode({ code: 'c', state: 's' })).expiresAt).toBe(NOW + 60_000);
+    expect((await client.exchangeCode({ code: 'c', state: 's', redirectUri: RET })).expiresAt).toBe(
+      NOW + 60_000,
+    );
   });
 
   it('refresh: oauth2/RefreshToken with grant_type=refresh_token and scope=userinfo', async () => {
@@ -153,7 +181,7 @@ describe('FOMO token exchange and refresh', () => {
     [{ error: 'invalid_client' }, 'permission', 'invalid_client'],
   ] as const)('error reply %j → %s', async (body, kind, platformCode) => {
     const { client } = setup(() => json(body, { status: 'error' in body ? 400 : 200 }));
-    const e = await caught(client.exchangeCode({ code: 'c', state: 's' }));
+    const e = await caught(client.exchangeCode({ code: 'c', state: 's', redirectUri: RET }));
     expect(e.code).toBe(kind);
     expect(e.platform).toBe('fomo');
     expect(e.endpoint).toBe('oauth2/authorize/token');
@@ -178,9 +206,9 @@ describe('FOMO token exchange and refresh', () => {
     ['empty body', () => new Response('', { status: 200 })],
   ])('%s → bad_response', async (_l, answer) => {
     const { client } = setup(answer);
-    expect((await caught(client.exchangeCode({ code: 'c', state: 's' }))).code).toBe(
-      'bad_response',
-    );
+    expect(
+      (await caught(client.exchangeCode({ code: 'c', state: 's', redirectUri: RET }))).code,
+    ).toBe('bad_response');
   });
 
   it('HTTP 500 with an HTML page → platform error with the status', async () => {

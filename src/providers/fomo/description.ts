@@ -24,6 +24,9 @@ export const fomoDescription: ProviderDescription = {
     // contract.ts PREFIX.fomo on the sandbox's default port, copied (src/ never imports sandbox/).
     sandbox: 'http://127.0.0.1:8787/fomo/',
   },
+  // The sandbox verifies PKCE; the platform's own document does not mention it, so production
+  // and test are not sent one (docs/providers/fomo.md, "PKCE").
+  pkce: { sandbox: true },
   endpoints: {
     authorize: { method: 'GET', path: FOMO_ENDPOINTS.authorize, page: true },
     token: { method: 'POST', path: FOMO_ENDPOINTS.token },
@@ -52,6 +55,7 @@ export const fomoDescription: ProviderDescription = {
       secret: false,
       required: true,
       pattern: httpUrl,
+      secureUrl: true,
       hint: {
         en: 'Must equal the redirect_uri registered for the app.',
         zh: '须与注册 app 时填写的 redirect_uri 一致。',
@@ -63,6 +67,7 @@ export const fomoDescription: ProviderDescription = {
       secret: false,
       required: true,
       pattern: httpUrl,
+      secureUrl: true,
     },
     {
       key: 'frontUri',
@@ -73,6 +78,7 @@ export const fomoDescription: ProviderDescription = {
       secret: false,
       required: false,
       pattern: httpUrl,
+      secureUrl: true,
     },
   ],
   errorCodes: FOMO_ERROR_CODES,

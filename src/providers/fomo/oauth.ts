@@ -38,6 +38,8 @@ export interface FomoAuthorizeParams {
   redirectUri: string;
   state: string;
   scopes?: readonly FomoScope[];
+  /** PKCE S256 challenge, where the environment accepts it (description `pkce`). */
+  codeChallenge?: string;
 }
 
 /** The page the user opens to grant access (seed 000 §二.1). Scopes are space-separated. */
@@ -49,6 +51,10 @@ export function buildFomoAuthorizeUrl(baseUrl: string, p: FomoAuthorizeParams): 
   url.searchParams.set('redirect_uri', p.redirectUri);
   url.searchParams.set('state', p.state);
   url.searchParams.set('scope', (p.scopes ?? FOMO_DEFAULT_SCOPES).join(' '));
+  if (p.codeChallenge) {
+    url.searchParams.set('code_challenge', p.codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   return url.toString();
 }
 
@@ -69,10 +75,18 @@ function formPost(baseUrl: string, endpoint: string, fields: Record<string, stri
 export interface FomoCodeExchange {
   code: string;
   state: string;
+  /** The redirect_uri the authorize page was given: RFC 6749 §4.1.3 requires it again here. */
+  redirectUri: string;
   scopes?: readonly FomoScope[];
+  /** PKCE: the verifier of the challenge the authorize page was given, if it was given one. */
+  codeVerifier?: string;
 }
 
-/** §二.2: code → access_token and refresh_token. */
+/**
+ * §二.2: code → access_token and refresh_token. FOMO's document lists no redirect_uri here, but
+ * RFC 6749 §4.1.3 requires it whenever the authorize request had one (it always has), so a
+ * server that checks can tell a code sent to another address (docs/providers/fomo.md).
+ */
 export function buildFomoTokenRequest(
   baseUrl: string,
   creds: FomoAppCredentials,
@@ -85,6 +99,8 @@ export function buildFomoTokenRequest(
     grant_type: 'authorization_code',
     scope: (p.scopes ?? FOMO_DEFAULT_SCOPES).join(' '),
     state: p.state,
+    redirect_uri: p.redirectUri,
+    ...(p.codeVerifier ? { code_verifier: p.codeVerifier } : {}),
   });
 }
 

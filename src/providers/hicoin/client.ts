@@ -19,7 +19,7 @@ import {
 
 export interface HicoinClient {
   authorizeUrl(p: Omit<HicoinAuthorizeParams, 'appId'>): string;
-  exchangeCode(code: string): Promise<HicoinTokens>;
+  exchangeCode(code: string, codeVerifier?: string): Promise<HicoinTokens>;
   refresh(refreshToken: string): Promise<HicoinTokens>;
   userInfo(accessToken: string, openid: string): Promise<HicoinUserInfo>;
 }
@@ -32,8 +32,11 @@ export function createHicoinClient(
     authorizeUrl(p) {
       return buildHicoinAuthorizeUrl(ctx.baseUrl, { ...p, appId: creds.appId });
     },
-    async exchangeCode(code) {
-      const res = await httpRequest(ctx, buildHicoinTokenRequest(ctx.baseUrl, creds, code));
+    async exchangeCode(code, codeVerifier) {
+      const res = await httpRequest(
+        ctx,
+        buildHicoinTokenRequest(ctx.baseUrl, creds, code, codeVerifier),
+      );
       return processHicoinTokenResponse(res, HICOIN_ENDPOINTS.token, ctx.clock.now());
     },
     async refresh(refreshToken) {

@@ -24,6 +24,9 @@ export const hicoinDescription: ProviderDescription = {
     // contract.ts PREFIX.hicoin on the sandbox's default port, copied (src/ never imports sandbox/).
     sandbox: 'http://127.0.0.1:8787/hicoin/api',
   },
+  // The sandbox verifies PKCE; the platform's own document does not mention it, so production
+  // and test are not sent one (docs/providers/hicoin.md, "PKCE").
+  pkce: { sandbox: true },
   endpoints: {
     authorize: { method: 'GET', path: HICOIN_ENDPOINTS.authorize, page: true },
     token: { method: 'POST', path: HICOIN_ENDPOINTS.token },
@@ -51,6 +54,7 @@ export const hicoinDescription: ProviderDescription = {
       secret: false,
       required: true,
       pattern: httpUrl,
+      secureUrl: true,
     },
     {
       key: 'walletRedirect',

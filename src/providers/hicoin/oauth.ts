@@ -1,6 +1,7 @@
 /**
  * HiCoin OAuth (seed 004 §2.2–§2.4) as request builders and response processors, so a flow
- * can be split across worker restarts. No PKCE and no token_type: the seed has neither.
+ * can be split across worker restarts. The seed has no PKCE and no token_type; PKCE is sent where
+ * the environment is known to accept it (description `pkce`, docs/providers/hicoin.md).
  * The POST bodies are form-encoded (the seed lists named fields; RFC 6749 §4.1.3 encoding).
  */
 import * as v from 'valibot';
@@ -39,6 +40,8 @@ export interface HicoinAuthorizeParams {
   /** Optional in the seed, but CoinDock always sends one to bind the return to the flow. */
   state: string;
   walletRedirect: string;
+  /** PKCE S256 challenge, where the environment accepts it. */
+  codeChallenge?: string;
 }
 
 /** §2.2 H5授权跳转页面. URLSearchParams percent-encodes redirect_uri ("请使用 urlEncode"). */
@@ -58,6 +61,10 @@ export function buildHicoinAuthorizeUrl(baseUrl: string, p: HicoinAuthorizeParam
   url.searchParams.set('scope', p.scope);
   url.searchParams.set('state', checkHicoinState(p.state));
   url.searchParams.set('wallet_redirect', p.walletRedirect);
+  if (p.codeChallenge) {
+    url.searchParams.set('code_challenge', p.codeChallenge);
+    url.searchParams.set('code_challenge_method', 'S256');
+  }
   return url.toString();
 }
 
@@ -75,17 +82,19 @@ function formPost(baseUrl: string, endpoint: string, fields: Record<string, stri
   };
 }
 
-/** §2.3: app_id, secret, code, grant_type=authorization_code. */
+/** §2.3: app_id, secret, code, grant_type=authorization_code (and PKCE's code_verifier). */
 export function buildHicoinTokenRequest(
   baseUrl: string,
   creds: HicoinAppCredentials,
   code: string,
+  codeVerifier?: string,
 ): HttpRequest {
   return formPost(baseUrl, HICOIN_ENDPOINTS.token, {
     app_id: creds.appId,
     secret: creds.secret,
     code,
     grant_type: 'authorization_code',
+    ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
   });
 }
 

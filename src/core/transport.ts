@@ -1,0 +1,52 @@
+/**
+ * Which addresses CoinDock may send a secret or money over (docs/security.md, "Transport"):
+ * `https:` anywhere, plain `http:` only to this computer (127.0.0.0/8, ::1, localhost — the
+ * sandbox). Everything else on plain HTTP can be read and changed by anyone on the path: a
+ * password, a session token or a transfer sent there is no longer the user's alone.
+ */
+import { errors, type CoinDockError, type Platform } from './errors';
+import { PLATFORM_NAMES } from './i18n';
+
+/** A host name as `URL.hostname` gives it (IPv4 normalised, IPv6 in brackets). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  if (h === 'localhost' || h === '[::1]') return true;
+  // WHATWG URL normalises every IPv4 spelling (127.1, 0x7f.1, 2130706433) to dotted decimal.
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** `https:`, or `http:` to a loopback host. Anything else (or no URL) is not. */
+export function isSecureEndpoint(url: string | URL): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && isLoopbackHost(u.hostname);
+}
+
+/** The refusal, in words: what would have been exposed, and what to do instead. */
+export function insecureTransport(
+  platform: Platform | undefined,
+  endpoint?: string,
+): CoinDockError {
+  const name = platform ? PLATFORM_NAMES[platform] : { en: 'This platform', 'zh-CN': '此平台' };
+  return errors.insecure_transport(
+    {
+      en: `${name.en}’s address is plain http: (not encrypted), so CoinDock will not send your password, sign-in or money over it. Choose the custom environment with an https: address.`,
+      zh: `${name['zh-CN']} 的地址是未加密的 http:，CoinDock 不会通过它发送密码、登录凭据或资金。请选择“自定义”环境并填写 https: 地址。`,
+    },
+    { platform, endpoint },
+  );
+}
+
+/** Throws `insecure_transport` unless `url` may carry a secret or money. */
+export function requireSecureEndpoint(
+  url: string | URL,
+  platform: Platform | undefined,
+  endpoint?: string,
+): void {
+  if (!isSecureEndpoint(url)) throw insecureTransport(platform, endpoint);
+}
