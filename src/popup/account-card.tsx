@@ -54,7 +54,7 @@ export function AccountCard(p: AccountCardProps) {
     status = { text: t(lang, 'account.connecting'), tone: 'muted' };
   } else if (!account) {
     status = {
-      text: p.blocked ?? `${t(lang, 'portfolio.notConnected')} · ${p.environment}`,
+      text: `${p.blocked ?? t(lang, 'portfolio.notConnected')} · ${p.environment}`,
       tone: 'muted',
     };
   } else if (account.state === 'connected') {

@@ -6,6 +6,7 @@ import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';
 import { followStorage, popupLanguage, type CachedState } from './cached-state';
 import { keepSnapshot } from '../ui/popup-snapshot';
+import { useShownLanguage } from '../ui/use-language';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
 import { Summary, attentionItems, type AttentionItem } from './summary';
@@ -111,7 +112,8 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   const vault = vaultNow ?? done?.vault;
   const accounts = accountsNow ?? done?.accounts;
   const transfers = transfersNow ?? done?.transfers ?? [];
-  const lang: Lang = popupLanguage(done);
+  // A language chosen while the popup is open shows once its strings are loaded.
+  const lang: Lang = useShownLanguage(popupLanguage(done));
   document.documentElement.lang = lang;
 
   // What this popup shows of the portfolio (header, summary, tabs, cards) is the next opening's
@@ -197,7 +199,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
             {t(lang, 'status.unreachable')}
           </span>
         ) : attention.length > 0 ? (
-          <span class="pill warn" data-testid="worker-status">
+          <span class="pill warn" data-testid="worker-status" title={version ? `v${version}` : ''}>
             {attention.length === 1
               ? t(lang, 'status.attentionOne')
               : t(lang, 'status.attentionMany', { n: attention.length })}
@@ -244,6 +246,8 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
               sectionRef={summaryRef}
             />
           )}
+          {/* Above the tabs: every tab needs the keys (connecting, transfers, receiving). */}
+          {vault?.exists && !vault.unlocked && <UnlockCard lang={lang} onUnlocked={setVaultNow} />}
           <TabList
             label={t(lang, 'tabs.label')}
             tabs={TABS.map((id) => ({
@@ -257,9 +261,6 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
             listRef={tabsRef}
           />
           <TabPanel id="accounts" selected={tab === 'accounts'}>
-            {vault?.exists && !vault.unlocked && (
-              <UnlockCard lang={lang} onUnlocked={setVaultNow} />
-            )}
             <section aria-label={t(lang, 'portfolio.title')} ref={portfolioRef}>
               <ul class="stack">
                 {PLATFORMS.map((p) => (
