@@ -9,6 +9,7 @@ import { keepSnapshot } from '../ui/popup-snapshot';
 import { useShownLanguage } from '../ui/use-language';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
+import { ledgerSynced } from './activity/net-flow';
 import { Summary, attentionItems, type AttentionItem } from './summary';
 import { TabList, TabPanel } from './tabs';
 import type { Transfer } from '../core/transfers';
@@ -81,7 +82,10 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
     void send('accounts/profile', { platform: 'gow' }).catch(() => undefined);
     void send('transfers/refresh', {}).then(setTransfersNow, () => undefined);
     // A sync is also how a lost BiYong grant is found (the card then asks to reconnect).
-    void send('activity/sync', {}).catch(() => undefined);
+    // The BiYong card's net flow reads its sums again once it has run.
+    void send('activity/sync', {})
+      .catch(() => undefined)
+      .finally(ledgerSynced);
     // The other tabs' code, once the first paint is done and the browser is idle.
     const idle = requestIdleCallback(
       () => {
