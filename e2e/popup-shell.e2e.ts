@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { axeViolations } from './axe';
 import { saveDemoCredentials } from './fixtures';
 import { biyongConnected, storeConnected, vaultWithBiyong } from './accounts-setup';
 import { CONTROL, DEMO } from '../sandbox/contract';
@@ -64,6 +65,7 @@ describe('first run (no vault)', () => {
     const options = await opened;
     expect(new URL(options.url()).hash).toBe('#setup');
     await options.close();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 });
@@ -115,6 +117,12 @@ describe('with a vault', () => {
     expect(await popup.getByRole('tab', { name: 'Transfers' }).getAttribute('aria-selected')).toBe(
       'true',
     );
+    await popup.getByTestId('summary-accounts').click();
+    expect(await axeViolations(popup)).toEqual([]);
+    await accounts.focus();
+    await popup.keyboard.press('ArrowRight');
+    await popup.getByRole('tabpanel', { name: 'Activity' }).getByTestId('activity').waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.getByTestId('summary-accounts').click();
   });
 
