@@ -67,12 +67,13 @@ export function AccountCard(p: AccountCardProps) {
       account.state === 'needs_reconnect'
         ? t(lang, 'account.needsReconnect')
         : t(lang, 'account.error');
-    status = {
-      text: account.lastError
-        ? `${what} · ${t(lang, 'account.troubleOn', { platform: name, reason: account.lastError[zh] })}`
-        : what,
-      tone: 'error',
-    };
+    // The reason names the platform (the card's title is not read with an alert).
+    const reason = account.lastError?.[zh];
+    const named =
+      reason && !reason.includes(name)
+        ? t(lang, 'account.troubleOn', { platform: name, reason })
+        : reason;
+    status = { text: named ? `${what} · ${named}` : what, tone: 'error' };
   }
   // No Connect while a connection is in progress (Cancel instead) or before it can work.
   const action =

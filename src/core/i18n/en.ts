@@ -42,7 +42,7 @@ export const en = {
   'account.disconnect': 'Disconnect',
   'account.connected': 'Connected',
   'account.needsReconnect': 'Needs reconnecting',
-  'account.error': 'Error',
+  'account.error': 'Not working right now',
   'account.connecting': 'Connecting… finish in the tab that opened',
   'account.finishing': 'Finishing…',
   'account.failed': 'Connection failed: {reason}',

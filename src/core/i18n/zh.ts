@@ -41,7 +41,7 @@ export const zh: Record<MessageKey, string> = {
   'account.disconnect': '断开',
   'account.connected': '已连接',
   'account.needsReconnect': '需要重新连接',
-  'account.error': '出错',
+  'account.error': '暂时无法使用',
   'account.connecting': '连接中……请在新打开的页面中完成',
   'account.finishing': '正在完成……',
   'account.failed': '连接失败：{reason}',
