@@ -145,6 +145,19 @@ describe('with a vault', () => {
     await card(popup, 'gow').getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => status(popup, 'gow')).toMatch(/^Connected/);
     await expect.poll(() => popup.getByTestId('worker-status').textContent()).toBe('Ready');
+    // Identity not verified on GOW's side: the summary says so, and leads to GOW's card.
+    await h.control(CONTROL.seed, { gowCardStatus: { 'alice@example.com': 4 } });
+    await h.send('accounts/profile', { platform: 'gow' });
+    const kyc = popup.getByTestId('attention').getByRole('button', {
+      name: 'GOW: identity not verified (Not verified)',
+    });
+    await kyc.click();
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-platform')))
+      .toBe('gow');
+    await h.control(CONTROL.seed, { gowCardStatus: { 'alice@example.com': 1 } });
+    await h.send('accounts/profile', { platform: 'gow' });
+    await expect.poll(() => popup.getByTestId('worker-status').textContent()).toBe('Ready');
   });
 
   it('a connection that cannot complete: Cancel instead of Connect, then words at its deadline', async () => {
@@ -230,6 +243,20 @@ describe('with a vault', () => {
     expect(await popup.getByTestId('attention').textContent()).toContain(
       'BiYong: reconnect needed',
     );
+  });
+
+  it('a locked vault is in the summary, which leads to the passphrase', async () => {
+    await h.send('vault/lock', {});
+    const locked = popup
+      .getByTestId('attention')
+      .getByRole('button', { name: 'Vault locked: unlock to use your keys' });
+    await locked.click();
+    await expect
+      .poll(() => popup.evaluate(() => (document.activeElement as HTMLInputElement).type))
+      .toBe('password');
+    await popup.keyboard.type(PASS);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByTestId('unlock').count()).toBe(0);
   });
 
   it('after "forget everything" the open popup shows the first run', async () => {
