@@ -245,6 +245,16 @@ describe('with a vault', () => {
     );
   });
 
+  it('a platform without keys says so on its card and leads to its settings', async () => {
+    const fomo = card(popup, 'fomo');
+    await fomo.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => status(popup, 'fomo')).toMatch(/^FOMO could not connect: ./);
+    await fomo.getByRole('button', { name: 'Check its settings' }).click();
+    await expect
+      .poll(() => optionsPages().filter((p) => new URL(p.url()).hash === '#fomo').length)
+      .toBe(1);
+  });
+
   it('a locked vault is in the summary, which leads to the passphrase', async () => {
     await h.send('vault/lock', {});
     const locked = popup

@@ -15,15 +15,20 @@ export interface AccountCardProps {
   flow?: FlowView | undefined;
   /** Why connecting cannot start yet (no vault, vault locked): shown instead of Connect. */
   blocked?: string | undefined;
-  /** The last Connect's failure that left no stored trace (GOW's signed call), in words. */
-  failure?: string | undefined;
+  /** The last Connect's failure that left no stored trace (GOW's signed call). */
+  failure?: { text: string; code: string } | undefined;
   busy: boolean;
   onConnect: () => void;
   onDisconnect: () => void;
   /** Dismiss a failed flow's message, or cancel one in progress (its tab closes). */
   onDismiss: (id: string) => void;
   onKyc?: () => void;
+  /** Open this platform's section of the options page (its keys and environment). */
+  onSettings?: () => void;
 }
+
+/** Failures that the platform's settings fix (missing or wrong keys, a wrong address). */
+const SETTINGS_FIX = ['not_configured', 'signature', 'invalid_input'];
 
 /** One platform: who is connected, in what state, and what the user can do next. */
 export function AccountCard(p: AccountCardProps) {
@@ -45,7 +50,7 @@ export function AccountCard(p: AccountCardProps) {
     };
   } else if (p.failure) {
     status = {
-      text: t(lang, 'account.failedOn', { platform: name, reason: p.failure }),
+      text: t(lang, 'account.failedOn', { platform: name, reason: p.failure.text }),
       tone: 'error',
     };
   } else if (flow && (flow.step === 'captured' || flow.step === 'exchanging')) {
@@ -75,6 +80,11 @@ export function AccountCard(p: AccountCardProps) {
         : reason;
     status = { text: named ? `${what} · ${named}` : what, tone: 'error' };
   }
+  const code =
+    flow?.step === 'failed'
+      ? flow.error?.code
+      : (p.failure?.code ?? (account?.state === 'error' ? account.lastError?.code : undefined));
+  const settingsFix = !!code && SETTINGS_FIX.includes(code);
   // No Connect while a connection is in progress (Cancel instead) or before it can work.
   const action =
     inProgress || (p.blocked && !account)
@@ -161,13 +171,18 @@ export function AccountCard(p: AccountCardProps) {
           </div>
         </div>
       ) : (
-        (action || flow) && (
+        (action || flow || settingsFix) && (
           <div class="actions">
             {action && (
               <button type="button" class="primary" disabled={p.busy} onClick={p.onConnect}>
                 {p.platform === 'grandchain' && !account
                   ? t(lang, 'account.signIn')
                   : t(lang, action)}
+              </button>
+            )}
+            {settingsFix && p.onSettings && (
+              <button type="button" onClick={p.onSettings}>
+                {t(lang, 'account.checkSettings')}
               </button>
             )}
             {flow && (

@@ -48,7 +48,9 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   const [busy, setBusy] = useState(false);
   const [transfersNow, setTransfersNow] = useState<Transfer[]>();
   // A Connect or Disconnect that failed without a stored trace, on its platform's card.
-  const [cardErrors, setCardErrors] = useState<Partial<Record<Platform, string>>>({});
+  const [cardErrors, setCardErrors] = useState<
+    Partial<Record<Platform, { text: string; code: string }>>
+  >({});
   const [tab, setTab] = useState<Tab>(initialTab);
   // A tab's content mounts when first shown and stays (its scroll, filters and forms kept).
   const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
@@ -140,8 +142,11 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
     try {
       setAccountsNow(await work());
     } catch (e) {
-      const text = toCoinDockError(e).text(errorLang(lang));
-      setCardErrors((all) => ({ ...all, [platform]: text }));
+      const err = toCoinDockError(e);
+      setCardErrors((all) => ({
+        ...all,
+        [platform]: { text: err.text(errorLang(lang)), code: err.code },
+      }));
     } finally {
       setBusy(false);
     }
@@ -278,6 +283,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
                     flow={accounts.flows.find((f) => f.platform === p)}
                     blocked={blocked}
                     failure={cardErrors[p]}
+                    onSettings={() => void send('ui/open', { section: p })}
                     busy={busy}
                     onConnect={() => connect(p)}
                     onDisconnect={() =>

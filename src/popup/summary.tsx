@@ -24,7 +24,7 @@ export function attentionItems(
   lang: Lang,
   vault: VaultStatus | undefined,
   view: AccountsView,
-  cardErrors: Partial<Record<Platform, string>>,
+  cardErrors: Partial<Record<Platform, unknown>>,
 ): AttentionItem[] {
   const zh = lang === 'zh-CN' ? 'zh' : 'en';
   const items: AttentionItem[] = [];

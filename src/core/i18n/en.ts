@@ -83,6 +83,7 @@ export const en = {
   'account.confirmDisconnect':
     'Disconnect {platform}? CoinDock forgets this sign-in; you can connect again later.',
   'account.keep': 'Keep',
+  'account.checkSettings': 'Check its settings',
   'gc.title': 'Grand Chain account',
   'gc.signIn': 'Sign in',
   'gc.register': 'Create an account',

@@ -81,6 +81,7 @@ export const zh: Record<MessageKey, string> = {
   'account.troubleOn': '{platform}：{reason}',
   'account.confirmDisconnect': '断开 {platform}？CoinDock 将忘记此次登录，之后可以重新连接。',
   'account.keep': '保留',
+  'account.checkSettings': '检查设置',
   'gc.title': 'Grand Chain 账户',
   'gc.signIn': '登录',
   'gc.register': '注册新账户',
