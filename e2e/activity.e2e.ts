@@ -139,7 +139,7 @@ describe('activity', () => {
       expect(rows[i - 1]!.time).toBeGreaterThanOrEqual(rows[i]!.time);
     }
 
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     await expect.poll(() => count(popup)).toBe(`${rows.length} rows`);
     await showsTopOf(popup, rows);
     // Grand Chain's row is from today; the sandbox ledger ends in 2025: it comes first.
@@ -151,7 +151,7 @@ describe('activity', () => {
   });
 
   it('filters by platform and token and searches', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     const section = popup.getByTestId('activity');
     await expect.poll(() => count(popup)).toMatch(/^\d+ rows$/);
     await section.getByLabel('Platform').selectOption('grandchain');
@@ -179,7 +179,7 @@ describe('activity', () => {
   });
 
   it('receives the incoming transfer; it moves to the history', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     const unread = popup.getByTestId('activity-unread');
     await expect.poll(() => unread.textContent()).toContain('+43.21 CNY');
     await unread.getByRole('button', { name: 'Receive' }).click();
@@ -191,7 +191,7 @@ describe('activity', () => {
   });
 
   it('exports exactly the stored rows as CSV; BiYong amounts add up to the platform’s holdings', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     await expect.poll(() => count(popup)).toMatch(/^\d+ rows$/);
     const downloading = popup.waitForEvent('download');
     await popup.getByTestId('activity').getByRole('button', { name: 'Export CSV' }).click();
@@ -229,7 +229,7 @@ describe('activity', () => {
     const total = (await h.send('activity/page', { offset: 0, limit: 1 })).total;
     expect(total).toBeGreaterThan(100_000);
 
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     await expect.poll(() => count(popup), { timeout: 20_000 }).toBe(`${total} rows`);
     const list = popup.getByRole('listbox', { name: 'Activity, newest first' });
     // Scroll to the very end: the last row is the ledger's oldest record.
@@ -279,7 +279,7 @@ describe('activity', () => {
       ms: 4000,
     });
     const slow = h.send('activity/sync', { force: true });
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     // Rows are there while the sync is still running (the popup joined it: "Refreshing…").
     await expect.poll(() => popup.getByTestId('activity-row').count()).toBeGreaterThan(3);
     expect(await popup.getByRole('button', { name: 'Refreshing…' }).count()).toBe(1);
@@ -288,7 +288,7 @@ describe('activity', () => {
     await popup.close();
 
     await h.sandbox.close();
-    const offline = await h.openPopup();
+    const offline = await h.openPopup('activity');
     await expect.poll(() => offline.getByTestId('activity-row').count()).toBeGreaterThan(3);
     const before = await count(offline);
     await offline.getByTestId('activity').getByRole('button', { name: 'Refresh' }).click();
@@ -301,7 +301,7 @@ describe('activity', () => {
 
   it('speaks Chinese when the user chose it', async () => {
     await h.send('settings/update', { language: 'zh-CN' });
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('activity');
     await expect.poll(() => popup.locator('#activity-h').textContent()).toBe('动态');
     await expect.poll(() => count(popup)).toMatch(/^\d+ 条$/);
     await expect

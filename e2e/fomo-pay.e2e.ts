@@ -40,7 +40,7 @@ async function payFromPopup(
   direction: '1' | '2',
   amount: string,
 ): Promise<{ tab: Page; t: Transfer }> {
-  const popup = await h.openPopup();
+  const popup = await h.openPopup('transfers');
   const form = popup.getByTestId('fomo-pay');
   await form.getByLabel('Direction').selectOption(direction);
   await form.locator('select[name="coin"]').selectOption('3');
@@ -90,7 +90,7 @@ describe('FOMO pay page', () => {
     expect(state.merchant.callbacks.some((c) => JSON.stringify(c).includes(t.id))).toBe(true);
 
     // Opening the popup clears the badge.
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     await expect.poll(badge).toBe('');
     await expect
       .poll(() => popup.locator(`[data-transfer="${t.id}"]`).getAttribute('data-state'))
@@ -217,7 +217,7 @@ describe('FOMO pay page', () => {
     await h.send('accounts/profile', { platform: 'fomo' });
     const before = (await h.send('transfers/list', {})).length;
 
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = popup.getByTestId('fomo-pay');
     await form.getByLabel('Amount').fill('6');
     await form.getByRole('button', { name: 'Review' }).click();

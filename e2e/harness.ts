@@ -27,7 +27,8 @@ export interface Harness {
   worker(): Promise<Worker>;
   /** Open an extension page, e.g. `src/popup/index.html`. */
   openExtensionPage(path: string): Promise<Page>;
-  openPopup(): Promise<Page>;
+  /** The popup, on one of its tabs (default: Accounts). */
+  openPopup(tab?: 'accounts' | 'activity' | 'transfers'): Promise<Page>;
   openOptions(): Promise<Page>;
   /** Send a message to the worker as a privileged extension page would. */
   send<K extends MessageName>(
@@ -129,7 +130,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       await p.goto(`${origin}/${path}`);
       return p;
     },
-    openPopup: () => h.openExtensionPage('src/popup/index.html'),
+    openPopup: (tab) => h.openExtensionPage(`src/popup/index.html${tab ? `#${tab}` : ''}`),
     openOptions: () => h.openExtensionPage('src/options/index.html'),
     async send(name, payload) {
       const p = await page();

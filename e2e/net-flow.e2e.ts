@@ -125,6 +125,7 @@ describe('BiYong net flow on the portfolio card', () => {
     await expectCardMatchesStore(popup);
     const before = await shownFlows(popup);
     await h.control(CONTROL.seed, { biyongAppendLedger: 40 });
+    await popup.getByRole('tab', { name: 'Activity' }).click();
     await popup.getByTestId('activity').getByRole('button', { name: 'Refresh' }).click();
     // The card changes without reopening the popup (the counts grow by the new records).
     await expect

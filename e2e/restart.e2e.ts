@@ -74,7 +74,7 @@ describe('after a browser restart', () => {
     await expect.poll(() => alarm(GOW_POLL_ALARM)).toMatchObject({ periodInMinutes: 1 });
 
     // The popup, opened while locked, asks for the passphrase and still shows the order pending.
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     await expect.poll(() => popup.getByTestId('unlock').textContent()).toContain('Locked');
     await expect.poll(() => row(popup, t.id).getAttribute('data-state')).toBe('pending');
     expect(await row(popup, t.id).textContent()).toContain('Pending');
@@ -101,7 +101,7 @@ describe('after a browser restart', () => {
     // Nothing left to follow: the poll alarm is gone.
     await expect.poll(() => alarm(GOW_POLL_ALARM)).toBeUndefined();
 
-    const again = await h.openPopup();
+    const again = await h.openPopup('transfers');
     await expect.poll(() => row(again, t.id).getAttribute('data-state')).toBe('succeeded');
     expect(await row(again, t.id).textContent()).toContain('Completed');
     await again.close();

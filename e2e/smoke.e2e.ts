@@ -24,7 +24,9 @@ describe('CoinDock in Chromium', () => {
 
   it('the popup renders the five platforms and the worker status', async () => {
     const popup = await h.openPopup();
-    await expect.poll(() => popup.getByTestId('worker-status').textContent()).toContain('0.1.0');
+    await expect
+      .poll(() => popup.getByTestId('worker-status').getAttribute('title'))
+      .toContain('0.1.0');
     const names = await popup
       .locator('li[data-platform]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-platform')));

@@ -51,7 +51,7 @@ async function fill(popup: Page, testId: string, values: Record<string, string>)
 describe('Grand Chain send', () => {
   it('reviews, sends yuan as fen, and shows the result in words', async () => {
     const before = await balanceOf(bob.email);
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = await fill(popup, 'grandchain-send', { to: bob.email, amountYuan: '12.34' });
     expect(await form.getByTestId('grandchain-send-review').textContent()).toContain('12.34 yuan');
     await form.getByRole('button', { name: 'Confirm' }).click();
@@ -85,7 +85,7 @@ describe('Grand Chain send', () => {
 
   it('more than the balance fails in words and nothing moves', async () => {
     const before = await balanceOf(alice.email);
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = await fill(popup, 'grandchain-send', { to: bob.email, amountYuan: '99999999' });
     await form.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toBeTruthy();
@@ -134,7 +134,7 @@ describe('Grand Chain send', () => {
 
 describe('GOW orders', () => {
   it('deposit: says where to pay with the note code, then follows the order until released', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = await fill(popup, 'gow-deposit', {
       legalAmount: '1000',
       firstName: 'Alice',
@@ -158,7 +158,7 @@ describe('GOW orders', () => {
   });
 
   it('withdrawal: placed with the bank details, rejected orders end failed in words', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = await fill(popup, 'gow-withdraw', {
       currencyAmount: '20',
       receiveName: 'Alice Chen',

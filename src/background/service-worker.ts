@@ -26,7 +26,7 @@ import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
 import { credentialsOf, providerContext } from './provider-context';
 import { createAccountStore } from './accounts/account-store';
 import { createTokenService, REFRESH_ALARM_PREFIX } from './accounts/tokens';
-import { createFlowService, isRedirectTo } from './accounts/flows';
+import { FLOW_DEADLINE_ALARM, createFlowService, isRedirectTo } from './accounts/flows';
 import { refresherFor } from './accounts/profiles';
 import { createGrandchainService } from './accounts/grandchain';
 import { grandchainHandlers } from './handlers/grandchain';
@@ -95,6 +95,7 @@ async function start(): Promise<void> {
   await store.update(KEYS.workerLife, (l) => ({ starts: l.starts + 1, lastStartedAt: startedAt }));
   await syncContentScripts();
   await flows.resume();
+  await flows.armDeadline();
   await fomoPay.resume();
   await reconcileTransfers();
   await notifier.updateBadge();
@@ -129,6 +130,8 @@ function alarmTask(name: string): (() => Promise<unknown>) | undefined {
   if (name === activity.alarm) return () => activity.service.sync({ force: true });
   if (name === GOW_POLL_ALARM) return () => gowOrders.poll();
   if (name === GRANDCHAIN_RECONCILE_ALARM) return () => grandchainSend.reconcile();
+  // Listing ends the overdue flows; the change re-arms the alarm for the next deadline.
+  if (name === FLOW_DEADLINE_ALARM) return () => flows.list();
   if (name.startsWith(REFRESH_ALARM_PREFIX)) {
     const platform = name.slice(REFRESH_ALARM_PREFIX.length) as Platform;
     return () => tokens.refresh(platform);
@@ -216,6 +219,11 @@ chrome.tabs.onUpdated.addListener((tabId, info, tab) => {
       await fomoPay.onReturn(url, tabId);
     })
     .catch(() => undefined);
+});
+// Each change of the stored flows (a start, a step, an end) moves the deadline alarm.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== KEYS.flows.area || !(KEYS.flows.name in changes)) return;
+  void ready.then(() => flows.armDeadline()).catch(() => undefined);
 });
 chrome.tabs.onRemoved.addListener((tabId) => {
   void ready.then(() => flows.onTabClosed(tabId)).catch(() => undefined);

@@ -67,6 +67,25 @@ export interface VaultStatus {
 
 type Empty = Record<string, never>;
 
+/**
+ * The options page's sections, by the URL hash that shows each (`#setup`…); the page follows
+ * `hashchange`. `accounts` and `activity` are older names the banner may still send.
+ */
+export const OPTIONS_SECTIONS = [
+  'setup',
+  'vault',
+  'backup',
+  'language',
+  'fomo',
+  'gow',
+  'biyong',
+  'grandchain',
+  'hicoin',
+  'accounts',
+  'activity',
+] as const;
+export type OptionsSection = (typeof OPTIONS_SECTIONS)[number];
+
 /** A connection flow as pages see it (never the captured URL, which holds the code). */
 export interface FlowView {
   id: string;
@@ -96,8 +115,11 @@ export type MessageMap = {
   'settings/update': MessageSpec<SettingsPatch, Settings> & { access: 'privileged' };
   'returns/report': MessageSpec<ReturnReport, ReturnVerdict> & { access: 'content' };
   'returns/list': MessageSpec<Record<string, never>, ReturnRecord[]> & { access: 'privileged' };
-  /** Open CoinDock's page (from the banner's button): the options page, at a section. */
-  'ui/open': MessageSpec<{ section?: 'accounts' | 'activity' }, void> & { access: 'content' };
+  /**
+   * Open CoinDock's options page at a section (the banner's and the popup's buttons): an options
+   * tab already open is focused and moved to the section rather than a second one opened.
+   */
+  'ui/open': MessageSpec<{ section?: OptionsSection }, void> & { access: 'content' };
   /** An encrypted file of settings and secrets, under a passphrase chosen for it. */
   'settings/export': Privileged<{ passphrase: string }, { fileName: string; content: string }>;
   'settings/import': Privileged<{ passphrase: string; content: string }, Settings>;

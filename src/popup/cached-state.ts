@@ -20,16 +20,41 @@ export function popupLanguage(cached: CachedState | undefined): Lang {
 const newestFirst = (all: Record<string, Transfer>) =>
   Object.values(all).sort((a, b) => b.createdAt - a.createdAt);
 
+/** The stored keys the popup shows; a change to any of them is followed at once. */
+const FOLLOWED = [
+  KEYS.settings,
+  KEYS.accounts,
+  KEYS.flows,
+  KEYS.transfers,
+  KEYS.returns,
+  KEYS.vault,
+  KEYS.vaultKey,
+];
+
 /**
- * Call `onChange` with the stored transfers, newest first, whenever the worker changes them (a
- * poll by alarm, a return captured, the reconciliation after an unlock); returns the stop.
+ * Call `onChange` with everything the popup shows, read again, whenever the worker or the options
+ * page changes any of it: a transfer settled by alarm, Grand Chain signed in on the options page,
+ * a BiYong grant found gone, a connection step or deadline, the vault locked or erased ("forget
+ * everything" clears every area: the popup then shows the first run). Returns the stop.
  */
-export function followTransfers(onChange: (transfers: Transfer[]) => void): () => void {
+export function followStorage(onChange: (state: CachedState) => void): () => void {
+  let reading: Promise<void> | undefined;
+  let again = false;
+  const read = (): Promise<void> => readCachedState().then(onChange, () => undefined);
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area !== KEYS.transfers.area || !(KEYS.transfers.name in changes)) return;
-    void getStore()
-      .get(KEYS.transfers)
-      .then((all) => onChange(newestFirst(all)));
+    if (!FOLLOWED.some((k) => k.area === area && k.name in changes)) return;
+    // One read at a time; changes meanwhile (a clear touches every key) make one more read.
+    if (reading) {
+      again = true;
+      return;
+    }
+    const run = (): Promise<void> =>
+      read().then(() => {
+        if (!again) return;
+        again = false;
+        return run();
+      });
+    reading = run().finally(() => (reading = undefined));
   };
   chrome.storage.onChanged.addListener(listener);
   return () => chrome.storage.onChanged.removeListener(listener);

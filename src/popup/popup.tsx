@@ -1,39 +1,76 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
-import { PLATFORM_NAMES, errorLang, t, timeAgo, type Lang } from '../core/i18n';
+import { errorLang, t, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';
-import { followTransfers, popupLanguage, type CachedState } from './cached-state';
+import { followStorage, popupLanguage, type CachedState } from './cached-state';
 import { keepSnapshot } from '../ui/popup-snapshot';
+import { useShownLanguage } from '../ui/use-language';
 import { UnlockCard } from './unlock-card';
 import { AccountCard } from './account-card';
-import { TransferForms } from './transfers/transfer-forms';
-import { TransferList } from './transfers/transfer-list';
-import { ActivitySection } from './activity/activity-section';
+import { ledgerSynced } from './activity/net-flow';
+import { Summary, attentionItems, type AttentionItem } from './summary';
+import { TabList, TabPanel } from './tabs';
 import type { Transfer } from '../core/transfers';
+
+type Tab = 'accounts' | 'activity' | 'transfers';
+const TABS: readonly Tab[] = ['accounts', 'activity', 'transfers'];
+
+// The Activity and Transfers tabs load after the first paint: their code is not in the popup's
+// first-paint budget (bench/popup-size.ts counts dynamic imports apart).
+const loaders = {
+  activity: () => import('./activity/activity-section').then((m) => m.ActivitySection),
+  transfers: () => import('./transfers-tab').then((m) => m.TransfersTab),
+};
+type Loaded = {
+  activity?: Awaited<ReturnType<typeof loaders.activity>>;
+  transfers?: Awaited<ReturnType<typeof loaders.transfers>>;
+};
+
+/** The tab asked for by the address (`#transfers`), else Accounts. */
+function initialTab(): Tab {
+  const asked = location.hash.slice(1);
+  return (TABS as readonly string[]).includes(asked) ? (asked as Tab) : 'accounts';
+}
 
 /**
  * `cached` is what storage held when the popup opened (main.tsx reads it before the first
- * render, so the first paint already shows it); the worker's answers replace it as they come.
+ * render, so the first paint already shows it); the worker's answers and every later change of
+ * storage replace it as they come.
  */
 export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   // The worker's version once it answers; null when it cannot be reached.
   const [version, setVersion] = useState<string | null>();
+  const [stored, setStored] = useState<CachedState>();
   const [vaultNow, setVaultNow] = useState<VaultStatus>();
   const [accountsNow, setAccountsNow] = useState<AccountsView>();
   const [busy, setBusy] = useState(false);
   const [transfersNow, setTransfersNow] = useState<Transfer[]>();
-  const [error, setError] = useState<string>();
-  // The portfolio paints first; the sections below it render in the next frame, so the first
-  // frame costs only what the user sees first.
-  const [below, setBelow] = useState(false);
-  useEffect(() => setBelow(true), []);
+  // A Connect or Disconnect that failed without a stored trace, on its platform's card.
+  const [cardErrors, setCardErrors] = useState<
+    Partial<Record<Platform, { text: string; code: string }>>
+  >({});
+  const [tab, setTab] = useState<Tab>(initialTab);
+  // A tab's content mounts when first shown and stays (its scroll, filters and forms kept).
+  const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
+  const [loaded, setLoaded] = useState<Loaded>({});
+  const [loadFailed, setLoadFailed] = useState(false);
   const headerRef = useRef<HTMLElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
+  const tabsRef = useRef<HTMLDivElement>(null);
   const portfolioRef = useRef<HTMLElement>(null);
 
-  // Behind what is painted: query pending orders and settle interrupted sends, and read the
-  // KYC state again (it changes on GOW's side while the popup is closed).
+  function load(which: 'activity' | 'transfers') {
+    if (loaded[which]) return;
+    loaders[which]().then(
+      (c) => setLoaded((l) => ({ ...l, [which]: c })),
+      () => setLoadFailed(true),
+    );
+  }
+
+  // Behind what is painted: query pending orders and settle interrupted sends, read the KYC
+  // state again (it changes on GOW's side while the popup is closed), sync activity.
   useEffect(() => {
     void send('ping', {}).then(
       (p) => setVersion(p.version),
@@ -43,45 +80,73 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
     void send('accounts/list', {}).then(setAccountsNow, () => undefined);
     // Opening the popup shows the finished transfers: the badge has done its job.
     void send('transfers/seen', {}).catch(() => undefined);
-    void send('accounts/profile', { platform: 'gow' }).then(
-      () => send('accounts/list', {}).then(setAccountsNow),
-      () => undefined,
-    );
+    // A failure is stored on the account (its card shows it); the popup follows storage.
+    void send('accounts/profile', { platform: 'gow' }).catch(() => undefined);
     void send('transfers/refresh', {}).then(setTransfersNow, () => undefined);
-    // And whatever the worker settles while the popup is open shows at once.
-    return followTransfers(setTransfersNow);
+    // A sync is also how a lost BiYong grant is found (the card then asks to reconnect).
+    // The BiYong card's net flow reads its sums again once it has run.
+    void send('activity/sync', {})
+      .catch(() => undefined)
+      .finally(ledgerSynced);
+    // The other tabs' code, once the first paint is done and the browser is idle.
+    const idle = requestIdleCallback(
+      () => {
+        load('activity');
+        load('transfers');
+      },
+      { timeout: 2000 },
+    );
+    // Whatever the worker or the options page changes while the popup is open shows at once.
+    const stop = followStorage((s) => {
+      setStored(s);
+      setAccountsNow(s.accounts);
+      setVaultNow((v) => ({ ...s.vault, secretNames: v?.secretNames ?? [] }));
+      setTransfersNow(s.transfers);
+    });
+    return () => {
+      cancelIdleCallback(idle);
+      stop();
+    };
   }, []);
-  const done = state.status === 'done' ? state.value : undefined;
+  useEffect(() => {
+    if (tab !== 'accounts') load(tab);
+    setVisited((v) => (v.has(tab) ? v : new Set([...v, tab])));
+  }, [tab]);
+
+  const done = stored ?? (state.status === 'done' ? state.value : undefined);
   const now = Date.now();
   const vault = vaultNow ?? done?.vault;
   const accounts = accountsNow ?? done?.accounts;
-  const lang: Lang = popupLanguage(done);
+  const transfers = transfersNow ?? done?.transfers ?? [];
+  // A language chosen while the popup is open shows once its strings are loaded.
+  const lang: Lang = useShownLanguage(popupLanguage(done));
   document.documentElement.lang = lang;
 
-  // What this popup shows of the portfolio is the next opening's first paint
-  // (src/ui/popup-snapshot.ts): taken now, and again whenever the cards change (fresh account
-  // data, the KYC state, BiYong's net flow arriving), a moment after the last change.
+  // What this popup shows of the portfolio (header, summary, tabs, cards) is the next opening's
+  // first paint (src/ui/popup-snapshot.ts): taken now, and again whenever it changes (fresh
+  // account data, the KYC state, BiYong's net flow arriving), a moment after the last change.
   const portfolioShown = !!(done && accounts);
   useEffect(() => {
     if (!portfolioShown) return;
-    return keepSnapshot([headerRef.current, portfolioRef.current]);
-  }, [portfolioShown]);
+    return keepSnapshot([
+      headerRef.current,
+      summaryRef.current,
+      tabsRef.current,
+      portfolioRef.current,
+    ]);
+  }, [portfolioShown, !vault?.exists]);
 
-  // While a connection is in progress, follow it.
-  const pending = accounts?.flows.some((f) => f.step !== 'failed');
-  useEffect(() => {
-    if (!pending) return;
-    const timer = setInterval(() => void send('accounts/list', {}).then(setAccountsNow), 1000);
-    return () => clearInterval(timer);
-  }, [pending]);
-
-  async function act(work: () => Promise<AccountsView>) {
+  async function act(platform: Platform, work: () => Promise<AccountsView>) {
     setBusy(true);
-    setError(undefined);
+    setCardErrors((e) => ({ ...e, [platform]: undefined }));
     try {
       setAccountsNow(await work());
     } catch (e) {
-      setError(toCoinDockError(e).text(errorLang(lang)));
+      const err = toCoinDockError(e);
+      setCardErrors((all) => ({
+        ...all,
+        [platform]: { text: err.text(errorLang(lang)), code: err.code },
+      }));
     } finally {
       setBusy(false);
     }
@@ -90,17 +155,72 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   function connect(platform: Platform) {
     if (platform === 'grandchain') {
       // Grand Chain signs in with email and password: that form lives on the options page.
-      void send('ui/open', { section: 'accounts' });
+      void send('ui/open', { section: 'grandchain' });
       return;
     }
-    void act(() => send('accounts/connect', { platform }));
+    void act(platform, () => send('accounts/connect', { platform }));
   }
+
+  /** Show where `item` is handled: its card (scrolled to, focused) or the unlock form. */
+  function goTo(item: AttentionItem) {
+    setTab('accounts');
+    requestAnimationFrame(() => {
+      const target = item.platform
+        ? document.querySelector<HTMLElement>(
+            `#panel-accounts li[data-platform="${item.platform}"]`,
+          )
+        : document.querySelector<HTMLElement>('[data-testid=unlock] input');
+      target?.scrollIntoView({ block: 'nearest' });
+      if (target && !target.matches('input')) target.tabIndex = -1;
+      target?.focus();
+    });
+  }
+
+  const noVault = !!vault && !vault.exists;
+  const attention =
+    done && accounts ? attentionItems(lang, vault, accounts, noVault ? {} : cardErrors) : [];
+  const pending = transfers.filter((x) => x.state === 'pending').length;
+  const connected = accounts
+    ? PLATFORMS.filter((p) => accounts.accounts[p]?.state === 'connected').length
+    : 0;
+  const blocked = noVault
+    ? t(lang, 'account.needsSetup')
+    : vault && !vault.unlocked
+      ? t(lang, 'account.needsUnlock')
+      : undefined;
+  const Activity = loaded.activity;
+  const Transfers = loaded.transfers;
+  const loading = (
+    <p class="muted" role="status">
+      {loadFailed ? t(lang, 'tabs.loadFailed') : t(lang, 'tabs.loading')}
+    </p>
+  );
 
   return (
     <main>
       <header ref={headerRef}>
-        <h1>{t(lang, 'app.name')}</h1>
-        <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
+        <div class="brand">
+          <img src="/icons/icon-48.png" alt="" width={24} height={24} />
+          <h1>{t(lang, 'app.name')}</h1>
+        </div>
+        {version === null ? (
+          <span class="pill error" role="alert">
+            {t(lang, 'status.unreachable')}
+          </span>
+        ) : attention.length > 0 ? (
+          <span class="pill warn" data-testid="worker-status" title={version ? `v${version}` : ''}>
+            {attention.length === 1
+              ? t(lang, 'status.attentionOne')
+              : t(lang, 'status.attentionMany', { n: attention.length })}
+          </span>
+        ) : (
+          version && (
+            <span class="pill ok" data-testid="worker-status" title={`v${version}`}>
+              {t(lang, 'status.ready')}
+            </span>
+          )
+        )}
+        <button type="button" class="quiet" onClick={() => void chrome.runtime.openOptionsPage()}>
           {t(lang, 'action.openOptions')}
         </button>
       </header>
@@ -109,82 +229,90 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
           {state.error.text(errorLang(lang))}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert" data-testid="popup-error">
-          {error}
-        </p>
-      )}
       {done && accounts && (
         <>
-          {version && (
-            <p class="ok" data-testid="worker-status">
-              {t(lang, 'status.ready')} · v{version}
-            </p>
+          {noVault ? (
+            <section class="card first-run stack" data-testid="first-run" ref={summaryRef}>
+              <h2>{t(lang, 'firstRun.title')}</h2>
+              <p>{t(lang, 'firstRun.body')}</p>
+              <button
+                type="button"
+                class="primary"
+                onClick={() => void send('ui/open', { section: 'setup' })}
+              >
+                {t(lang, 'firstRun.start')}
+              </button>
+            </section>
+          ) : (
+            <Summary
+              lang={lang}
+              connected={connected}
+              attention={attention}
+              pending={pending}
+              onAccounts={() => setTab('accounts')}
+              onAttention={goTo}
+              onTransfers={() => setTab('transfers')}
+              sectionRef={summaryRef}
+            />
           )}
-          {version === null && (
-            <p class="error" role="alert">
-              {t(lang, 'status.unreachable')}
-            </p>
-          )}
-          {vault && !vault.exists && <p class="muted">{t(lang, 'popup.noVault')}</p>}
+          {/* Above the tabs: every tab needs the keys (connecting, transfers, receiving). */}
           {vault?.exists && !vault.unlocked && <UnlockCard lang={lang} onUnlocked={setVaultNow} />}
-          <section aria-labelledby="accounts-h" class="stack" ref={portfolioRef}>
-            <h2 id="accounts-h">{t(lang, 'portfolio.title')}</h2>
-            <ul class="stack">
-              {PLATFORMS.map((p) => (
-                <AccountCard
-                  key={p}
-                  platform={p}
-                  lang={lang}
-                  now={now}
-                  environment={t(lang, `env.${done.settings.platforms[p].environment}`)}
-                  account={accounts.accounts[p]}
-                  flow={accounts.flows.find((f) => f.platform === p)}
-                  busy={busy}
-                  onConnect={() => connect(p)}
-                  onDisconnect={() => void act(() => send('accounts/disconnect', { platform: p }))}
-                  onDismiss={(id) => void act(() => send('accounts/dismiss-flow', { id }))}
-                  onKyc={() => void send('accounts/kyc-page', {})}
-                />
-              ))}
-            </ul>
-          </section>
-          {below && <ActivitySection lang={lang} />}
-          {below && (
-            <>
-              <section aria-labelledby="tx-h" class="stack">
-                <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
-                <TransferForms
-                  lang={lang}
-                  accounts={accounts.accounts}
-                  onDone={(x) =>
-                    setTransfersNow([
-                      x,
-                      ...(transfersNow ?? done.transfers).filter((y) => y.id !== x.id),
-                    ])
-                  }
-                />
-                <TransferList lang={lang} now={now} items={transfersNow ?? done.transfers} />
-              </section>
-              <section aria-labelledby="returns-h" class="stack">
-                <h2 id="returns-h">{t(lang, 'returns.title')}</h2>
-                {done.returns.length === 0 ? (
-                  <p class="muted">{t(lang, 'returns.empty')}</p>
-                ) : (
-                  <ul class="stack" data-testid="returns">
-                    {done.returns.slice(0, 5).map((r) => (
-                      <li class="card" key={r.id}>
-                        {t(lang, 'returns.seen', {
-                          platform: PLATFORM_NAMES[r.platform][lang],
-                          when: timeAgo(lang, r.seenAt, now),
-                        })}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            </>
-          )}
+          <TabList
+            label={t(lang, 'tabs.label')}
+            tabs={TABS.map((id) => ({
+              id,
+              label: t(lang, `tabs.${id}`),
+              ...(id === 'transfers' ? { count: pending } : {}),
+            }))}
+            selected={tab}
+            onSelect={setTab}
+            onHint={(id) => id !== 'accounts' && load(id)}
+            listRef={tabsRef}
+          />
+          <TabPanel id="accounts" selected={tab === 'accounts'}>
+            <section aria-label={t(lang, 'portfolio.title')} ref={portfolioRef}>
+              <ul class="stack">
+                {PLATFORMS.map((p) => (
+                  <AccountCard
+                    key={p}
+                    platform={p}
+                    lang={lang}
+                    now={now}
+                    environment={t(lang, `env.${done.settings.platforms[p].environment}`)}
+                    account={accounts.accounts[p]}
+                    flow={accounts.flows.find((f) => f.platform === p)}
+                    blocked={blocked}
+                    failure={cardErrors[p]}
+                    onSettings={() => void send('ui/open', { section: p })}
+                    busy={busy}
+                    onConnect={() => connect(p)}
+                    onDisconnect={() =>
+                      void act(p, () => send('accounts/disconnect', { platform: p }))
+                    }
+                    onDismiss={(id) => void act(p, () => send('accounts/dismiss-flow', { id }))}
+                    onKyc={() => void send('accounts/kyc-page', {})}
+                  />
+                ))}
+              </ul>
+            </section>
+          </TabPanel>
+          <TabPanel id="activity" selected={tab === 'activity'}>
+            {Activity && visited.has('activity') ? <Activity lang={lang} /> : loading}
+          </TabPanel>
+          <TabPanel id="transfers" selected={tab === 'transfers'}>
+            {Transfers && visited.has('transfers') ? (
+              <Transfers
+                lang={lang}
+                now={now}
+                accounts={accounts.accounts}
+                transfers={transfers}
+                returns={done.returns}
+                onDone={(x) => setTransfersNow([x, ...transfers.filter((y) => y.id !== x.id)])}
+              />
+            ) : (
+              loading
+            )}
+          </TabPanel>
         </>
       )}
     </main>

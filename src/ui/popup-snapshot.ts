@@ -1,7 +1,7 @@
 /**
  * The popup's paint-first snapshot. After the popup has rendered its portfolio from data, a
- * copy of that markup (header and account cards) is kept in the extension origin's
- * localStorage. On the next opening, public/popup-snapshot.js — a tiny classic script at the
+ * copy of that markup (header, summary, tab list and account cards) is kept in the extension
+ * origin's localStorage. On the next opening, public/popup-snapshot.js — a tiny classic script at the
  * top of the popup's <head>, so neither stylesheets nor modules hold it up — puts it into #app
  * as soon as the parser has made #app (at once, or when parsing ends), marked `inert` (not
  * focusable or clickable), `aria-busy` and `data-snapshot`, and leaves a performance mark
@@ -36,6 +36,10 @@ function saveSnapshot(parts: (Element | null | undefined)[], lang: string): void
   }
   // A copy is for looking at: no ids to clash with, no form state to keep.
   for (const el of main.querySelectorAll('[id]')) el.removeAttribute('id');
+  // The popup opens on its first tab, whichever was chosen when the copy was taken.
+  main.querySelectorAll('[role=tab]').forEach((tab, i) => {
+    tab.setAttribute('aria-selected', String(i === 0));
+  });
   try {
     const version = chrome.runtime.getManifest().version;
     localStorage.setItem(

@@ -4,6 +4,22 @@ import type { Account } from '../../core/accounts';
 import type { CoinDockError, Platform } from '../../core/errors';
 import type { Store } from '../../core/store';
 
+/**
+ * What a failed call says about the account itself: `needs_reconnect` when only connecting again
+ * helps (sign-in expired, the user's grant gone — BiYong answers 100102 once its grant is revoked,
+ * docs/providers/biyong.md), `error` when the platform failed (down, slow, garbled), nothing when
+ * the cause is on this side (vault locked, keys missing).
+ */
+export function accountTrouble(e: CoinDockError): 'needs_reconnect' | 'error' | undefined {
+  // BiYong 100101: this merchant may not call the API at all; a new grant would not change that.
+  if (e.code === 'permission' && e.platformCode === '100101') return 'error';
+  if (e.code === 'auth_expired' || e.code === 'permission') return 'needs_reconnect';
+  if (['network', 'timeout', 'bad_response', 'platform', 'rate_limited'].includes(e.code)) {
+    return 'error';
+  }
+  return undefined;
+}
+
 export function createAccountStore(store: Store) {
   return {
     async get(platform: Platform): Promise<Account | undefined> {

@@ -7,17 +7,27 @@ import { codeChallengeS256 } from '../../core/pkce';
 import { hasCode } from '../../core/errors';
 import { SkewClock } from '../../core/http';
 import { createAccountStore } from './account-store';
-import { createFlowService, isRedirectTo } from './flows';
+import { FLOW_DEADLINE_ALARM, createFlowService, isRedirectTo } from './flows';
 import type { TokenService } from './tokens';
 
 const REDIRECT = 'https://shop.example/oauth/fomo';
 const tabs = { created: [] as string[], removed: [] as number[] };
+/** The alarms as Chrome would hold them: name → when. */
+const alarms = new Map<string, number>();
 
 beforeEach(() => {
   tabs.created = [];
   tabs.removed = [];
+  alarms.clear();
   vi.stubGlobal('chrome', {
     runtime: { id: 'abcdefghijklmnopabcdefghijklmnop' },
+    alarms: {
+      create: (name: string, { when }: { when: number }) => (
+        alarms.set(name, when),
+        Promise.resolve()
+      ),
+      clear: (name: string) => Promise.resolve(alarms.delete(name)),
+    },
     tabs: {
       create: ({ url }: { url: string }) => (tabs.created.push(url), Promise.resolve({ id: 7 })),
       remove: (id: number) => (tabs.removed.push(id), Promise.resolve()),
@@ -68,6 +78,31 @@ describe('connection flows', () => {
     // The message stays a while for the popup, then resume drops the record.
     advance(FLOW_TTL_MS);
     await flows.resume();
+    expect(await flows.list()).toEqual([]);
+  });
+
+  it('keep the deadline alarm at the deadline of the flow in progress, and none after it', async () => {
+    const { flows, advance } = await setup();
+    const fomo = await flows.start('fomo');
+    await flows.armDeadline();
+    expect(alarms.get(FLOW_DEADLINE_ALARM)).toBe(fomo.expiresAt);
+    // The alarm's run lists the flows, which ends the overdue one in words.
+    advance(FLOW_TTL_MS);
+    const [ended] = await flows.list();
+    expect(ended).toMatchObject({ step: 'failed', error: { code: 'timeout' } });
+    expect(tabs.removed).toEqual([7]);
+    await flows.armDeadline();
+    expect(alarms.has(FLOW_DEADLINE_ALARM)).toBe(false);
+  });
+
+  it('cancelling a flow in progress closes its tab', async () => {
+    const { flows } = await setup();
+    const flow = await flows.start('fomo');
+    await flows.dismiss(flow.id);
+    expect(tabs.removed).toEqual([7]);
+    expect(await flows.list()).toEqual([]);
+    // Its tab closing afterwards finds nothing to fail.
+    await flows.onTabClosed(7);
     expect(await flows.list()).toEqual([]);
   });
 

@@ -68,6 +68,13 @@ function expired(platform: Flow['platform']) {
   );
 }
 
+/**
+ * The one alarm that ends abandoned flows at their deadline (`expiresAt`) even when nothing reads
+ * them: a consent tab that never returns, a platform whose page never loads. Alarms outlive the
+ * worker, and `list` ends overdue flows at read time too.
+ */
+export const FLOW_DEADLINE_ALARM = 'coindock.flowDeadline';
+
 export function createFlowService(deps: FlowDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
@@ -297,8 +304,27 @@ export function createFlowService(deps: FlowDeps) {
       }
     },
 
-    /** Forget a flow (the user dismissed its message, or cancelled). */
-    dismiss: drop,
+    /** Forget a flow (the user dismissed its message, or cancelled): its tab closes too. */
+    async dismiss(id: string): Promise<void> {
+      const flow = (await store.get(KEYS.flows))[id];
+      await drop(id);
+      // Dropped first: the tab's closing then finds no flow to fail.
+      if (flow && flow.step !== 'failed' && flow.tabId !== undefined) {
+        await chrome.tabs.remove(flow.tabId).catch(() => undefined);
+      }
+    },
+
+    /**
+     * Set the deadline alarm to the earliest deadline of the flows in progress (none: cleared).
+     * The worker calls it whenever the stored flows change.
+     */
+    async armDeadline(): Promise<void> {
+      const due = Object.values(await store.get(KEYS.flows))
+        .filter((f) => f.step !== 'failed')
+        .map((f) => f.expiresAt);
+      if (due.length === 0) await chrome.alarms.clear(FLOW_DEADLINE_ALARM);
+      else await chrome.alarms.create(FLOW_DEADLINE_ALARM, { when: Math.min(...due) });
+    },
   };
   return service;
 }

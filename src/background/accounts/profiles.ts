@@ -2,7 +2,8 @@
  * Fetching an account's public profile again (with its token where it has one), and how each
  * OAuth platform refreshes its token. Used by the popup's refresh and by the single-flight test.
  */
-import { errors, type Platform } from '../../core/errors';
+import { errors, toCoinDockError, type Platform } from '../../core/errors';
+import { accountTrouble, type AccountStore } from './account-store';
 import type { Account, TokenSet } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
@@ -51,6 +52,31 @@ export function biyongClient(ctx: ProviderContext, c: Creds) {
     platformPublicKey: c.platformPublicKey ?? '',
     hashMode: (c.hashMode || 'SHA256') as BiyongHashMode,
   });
+}
+
+/**
+ * `client` whose ledger reads mark the BiYong account as needing reconnection when BiYong says
+ * the grant is gone (a sync is most often what finds out): the state is stored, so an open popup
+ * shows it at once. A platform that is merely down leaves the account as it was.
+ */
+export function noteLostGrant(
+  client: ReturnType<typeof biyongClient>,
+  accounts: AccountStore,
+): ReturnType<typeof biyongClient> {
+  return {
+    ...client,
+    async balancePage(...args) {
+      try {
+        return await client.balancePage(...args);
+      } catch (e) {
+        const err = toCoinDockError(e, { platform: 'biyong' });
+        if (accountTrouble(err) === 'needs_reconnect') {
+          await accounts.markError('biyong', 'needs_reconnect', err);
+        }
+        throw err;
+      }
+    },
+  };
 }
 
 export function gowClient(ctx: ProviderContext, c: Creds) {
@@ -115,6 +141,16 @@ export async function fetchProfile(
     }
     case 'biyong': {
       const info = await biyongClient(ctx, c).info(account.details.openId ?? '');
+      // `auth: false`: the user withdrew CoinDock's grant in BiYong (docs/providers/biyong.md).
+      if (!info.auth) {
+        throw errors.permission(
+          {
+            en: 'BiYong no longer lets CoinDock see this account: reconnect to grant access again',
+            zh: '币用已不再允许 CoinDock 访问此账户：请重新连接以再次授权',
+          },
+          { platform: 'biyong', endpoint: '/biyong-user/info' },
+        );
+      }
       const name = [info.firstName, info.lastName].filter(Boolean).join(' ');
       return {
         label: name || account.label,

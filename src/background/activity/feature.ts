@@ -7,7 +7,7 @@ import type { Platform } from '../../core/errors';
 import type { ProviderContext } from '../../providers/types';
 import type { AccountStore } from '../accounts/account-store';
 import type { GrandchainService } from '../accounts/grandchain';
-import { biyongClient } from '../accounts/profiles';
+import { biyongClient, noteLostGrant } from '../accounts/profiles';
 import type { TransferStore } from '../transfers/transfer-store';
 import { createIdbLedgerStore } from '../sync/idb-ledger-store';
 import { createIdbActivityCache } from './activity-cache';
@@ -36,7 +36,10 @@ export function createActivityFeature(deps: {
     account: (p) => deps.accounts.get(p),
     transfers: () => deps.transfers.all(),
     biyongClient: async () =>
-      biyongClient(await deps.context('biyong'), await deps.credentials('biyong')),
+      noteLostGrant(
+        biyongClient(await deps.context('biyong'), await deps.credentials('biyong')),
+        deps.accounts,
+      ),
     grandchain: {
       session: () => deps.grandchain.session(),
       client: () => deps.grandchain.client(),

@@ -2,10 +2,10 @@
 import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
 import type { AccountsView, MessageMap } from '../../core/messages';
-import { PLATFORMS, errors, type Platform } from '../../core/errors';
+import { PLATFORMS, errors, toCoinDockError, type Platform } from '../../core/errors';
 import { flowView } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
-import type { AccountStore } from '../accounts/account-store';
+import { accountTrouble, type AccountStore } from '../accounts/account-store';
 import type { TokenService } from '../accounts/tokens';
 import type { FlowService } from '../accounts/flows';
 import { isRedirectPlatform } from '../accounts/connectors';
@@ -96,13 +96,22 @@ export function accountHandlers(deps: {
       if (!account)
         throw errors.not_configured({ en: 'Not connected', zh: '尚未连接' }, { platform });
       const ctx = await deps.context(platform);
-      const found = await fetchProfile(
-        platform,
-        account,
-        ctx,
-        await deps.credentials(platform),
-        tokens,
-      );
+      let found;
+      try {
+        found = await fetchProfile(
+          platform,
+          account,
+          ctx,
+          await deps.credentials(platform),
+          tokens,
+        );
+      } catch (e) {
+        // The card shows it (stored, so every open page follows), naming what went wrong.
+        const err = toCoinDockError(e, { platform });
+        const state = accountTrouble(err);
+        if (state) await accounts.markError(platform, state, err);
+        throw err;
+      }
       await accounts.patch(platform, { ...found, state: 'connected', lastError: undefined });
       return (await accounts.get(platform)) ?? account;
     },

@@ -1,17 +1,31 @@
-/** Opening CoinDock's pages on behalf of the in-page banner (a content script cannot). */
+/** Opening CoinDock's options page for the in-page banner (a content script cannot) and the popup. */
 import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
-import type { MessageMap } from '../../core/messages';
+import { OPTIONS_SECTIONS, type MessageMap } from '../../core/messages';
+
+const OPTIONS_PAGE = 'src/options/index.html';
 
 export function uiHandlers(): Pick<Handlers<MessageMap>, 'ui/open'> {
   return {
     async 'ui/open'(req) {
       const { section } = v.parse(
-        v.object({ section: v.optional(v.picklist(['accounts', 'activity'] as const)) }),
+        v.object({ section: v.optional(v.picklist(OPTIONS_SECTIONS)) }),
         req ?? {},
       );
-      const url = chrome.runtime.getURL(`src/options/index.html${section ? `#${section}` : ''}`);
-      await chrome.tabs.create({ url, active: true });
+      const page = chrome.runtime.getURL(OPTIONS_PAGE);
+      const url = section ? `${page}#${section}` : page;
+      // One options tab: the one already open (found without the `tabs` permission, as the
+      // extension's own context) is focused and moved to the section; its page follows
+      // `hashchange`, so a section change is not a reload and keeps what is typed elsewhere.
+      const open = (await chrome.runtime.getContexts({ contextTypes: ['TAB'] })).find(
+        (c) => c.documentUrl?.split('#')[0] === page && c.tabId !== -1,
+      );
+      if (!open) {
+        await chrome.tabs.create({ url, active: true });
+        return;
+      }
+      await chrome.tabs.update(open.tabId, section ? { url, active: true } : { active: true });
+      await chrome.windows.update(open.windowId, { focused: true }).catch(() => undefined);
     },
   };
 }
