@@ -46,6 +46,12 @@ export interface ActivityDeps {
   now?: () => number;
   /** BiYong ledger page size (default 1000, the platform's maximum). */
   ledgerPageSize?: number;
+  /**
+   * Tell open pages that what is stored changed (feature.ts bumps a storage key they watch).
+   * Called after every sync, whatever its outcome: even a failed one stores statuses and may
+   * have stored ledger pages.
+   */
+  changed?: () => Promise<void>;
 }
 
 export interface SyncOptions {
@@ -206,6 +212,7 @@ export function createActivityService(deps: ActivityDeps) {
       },
     };
     await deps.cache.write(next);
+    await deps.changed?.().catch(() => undefined);
     return overview();
   }
 

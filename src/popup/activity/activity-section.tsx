@@ -17,6 +17,7 @@ import { ActivityRow } from './activity-row';
 import { SourceStatusList } from './source-status';
 import { ledgerSynced } from './net-flow';
 import { UnreadList } from './unread-list';
+import { followActivity } from './follow';
 import { useActivityRows } from './use-activity-rows';
 import './activity.css';
 
@@ -78,6 +79,13 @@ export function ActivitySection({ lang }: { lang: Lang }) {
       .then(setOverview)
       .catch(fail)
       .finally(() => void refresh(false));
+    // Then whatever the worker stores while the popup is open (a sync of any origin, a
+    // transfer): the rows, the status and the charts read again.
+    return followActivity(() => {
+      setVersion((v) => v + 1);
+      void send('activity/status', {}).then(setOverview, fail);
+      ledgerSynced();
+    });
   }, []);
 
   async function receive(orderId: string) {
