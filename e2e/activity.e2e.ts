@@ -8,12 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { bobSendsAlice } from './fixtures';
 import { CONTROL, DEMO } from '../sandbox/contract';
 import type { ActivityItem } from '../src/core/activity';
 
 let h: Harness;
 const PASS = 'correct horse battery staple';
-const [ALICE, BOB] = DEMO.grandchain.users;
+const [ALICE] = DEMO.grandchain.users;
 const LEDGER = 3000;
 
 async function biyongState() {
@@ -22,30 +23,6 @@ async function biyongState() {
       biyong: { ledgerSize: number; holdings: Record<string, string> };
     }
   ).biyong;
-}
-
-/** Bob sends Alice `fen` through the sandbox's own API (the deployed revision). */
-async function bobSends(fen: number): Promise<void> {
-  const base = h.sandbox.origin + '/grandchain/';
-  const post = async (path: string, body: unknown) => {
-    const r = await fetch(base + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const j = (await r.json()) as Record<string, unknown>;
-    if (j.code !== 0 && j.code !== 201) throw new Error(`${path}: ${JSON.stringify(j)}`);
-    return j;
-  };
-  const login = await post('login/', { email: BOB.email, password: BOB.password });
-  await post('trade/transfer/', {
-    email: BOB.email,
-    user_id: login.user_id,
-    session_token: login.session_token,
-    trade_value: String(fen),
-    receiver_user_email: ALICE.email,
-    face_token: BOB.faceToken,
-  });
 }
 
 async function allRows(filter: Record<string, string> = {}): Promise<ActivityItem[]> {
@@ -117,7 +94,7 @@ beforeAll(async () => {
   await popup.close();
   await h.send('grandchain/login', { email: ALICE.email, password: ALICE.password });
   await h.send('grandchain/face-token', { faceToken: ALICE.faceToken });
-  await bobSends(4321);
+  await bobSendsAlice(h, 4321);
 });
 afterAll(async () => {
   await h?.close();

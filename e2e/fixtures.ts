@@ -1,5 +1,6 @@
 /** The sandbox's demo credentials as a user would enter them (one home: sandbox/demo-keys.ts). */
 import { demoCredentials } from '../sandbox/demo-keys';
+import { DEMO } from '../sandbox/contract';
 import type { Platform } from '../src/core/errors';
 import type { Harness } from './harness';
 
@@ -57,3 +58,31 @@ export async function connectThroughConsent(
 /** FOMO through its consent page (connectThroughConsent). */
 export const connectFomo = (h: Pick<Harness, 'send' | 'context'>): Promise<void> =>
   connectThroughConsent(h, 'fomo');
+
+/**
+ * Bob sends Alice `fen` through the sandbox's own Grand Chain API (the deployed revision), as
+ * another user of Grand Chain would: in Alice's CoinDock it is an incoming transfer to receive.
+ */
+export async function bobSendsAlice(h: Pick<Harness, 'sandbox'>, fen: number): Promise<void> {
+  const [alice, bob] = DEMO.grandchain.users;
+  const base = h.sandbox.origin + '/grandchain/';
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const j = (await r.json()) as Record<string, unknown>;
+    if (j.code !== 0 && j.code !== 201) throw new Error(`${path}: ${JSON.stringify(j)}`);
+    return j;
+  };
+  const login = await post('login/', { email: bob.email, password: bob.password });
+  await post('trade/transfer/', {
+    email: bob.email,
+    user_id: login.user_id,
+    session_token: login.session_token,
+    trade_value: String(fen),
+    receiver_user_email: alice.email,
+    face_token: bob.faceToken,
+  });
+}

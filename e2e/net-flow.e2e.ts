@@ -1,6 +1,6 @@
 /**
  * BiYong's net flow on its portfolio card, in a real Chromium against the sandbox: the ledger
- * seeded, BiYong stored as connected, the popup's own sync filling the card; every token's signed
+ * seeded, BiYong stored as connected, the sync that connection starts filling the card; every token's signed
  * sum and record count equal to what this test adds up from the stored rows; fresh again after a
  * sync finds new records; labelled, keyboard-reachable, and gone from the Activity section.
  */
@@ -92,9 +92,8 @@ afterAll(async () => {
 });
 
 describe('BiYong net flow on the portfolio card', () => {
-  it('fills in after the popup’s own sync, equal to the sums of the stored ledger', async () => {
-    // Nothing synced yet: the popup paints without a net flow, then its Activity sync fills it.
-    expect((await h.send('activity/net-flow', {})).rows).toEqual([]);
+  it('fills in after the connection’s sync, equal to the sums of the stored ledger', async () => {
+    // The connection's own sync (the worker follows the stored account) fills the card.
     const popup = await h.openPopup();
     const card = popup.locator('li[data-platform="biyong"]');
     await expect.poll(() => card.getByTestId('identity').count()).toBe(1);
@@ -112,7 +111,9 @@ describe('BiYong net flow on the portfolio card', () => {
     expect(span).toMatch(/ · synced (just now|\d+ min ago)$/);
     // Three tokens at a glance, the others behind "N more tokens".
     const more = flows.size - 3;
-    expect(await card.locator('summary').textContent()).toBe(`${more} more tokens`);
+    expect(await card.getByTestId('biyong-net-flow').locator('summary').textContent()).toBe(
+      `${more} more tokens`,
+    );
     expect(await card.locator('details li[data-token]').count()).toBe(more);
 
     // One place only: the Activity section shows no net flow.

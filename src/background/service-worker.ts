@@ -78,7 +78,15 @@ const grandchainSend = createGrandchainSend({ grandchain, transfers, notifier })
 const gowOrders = createGowOrders({ transfers, notifier, context, credentials });
 // Sends and orders whose outcome a stopped worker or a quit browser never saw (needs the keys).
 const reconcileTransfers = () => Promise.allSettled([grandchainSend.reconcile(), gowOrders.poll()]);
-const activity = createActivityFeature({ accounts, transfers, grandchain, context, credentials });
+const activity = createActivityFeature({
+  accounts,
+  transfers,
+  grandchain,
+  context,
+  credentials,
+  // A function: `ready` (start-up, below) is defined after the features it starts.
+  ready: () => ready,
+});
 const accountsView = async () => ({
   accounts: await accounts.all(),
   flows: (await flows.list()).map(flowView),

@@ -8,6 +8,7 @@ import type { ReturnRecord } from './returns';
 import type { Platform } from './errors';
 import type { Account, Accounts } from './accounts';
 import type { Transfer } from './transfers';
+import type { BalanceHistoryView, LedgerChartView } from './charts';
 import type {
   ActivityFilter,
   ActivityOverview,
@@ -201,6 +202,10 @@ export type MessageMap = {
   'activity/receive': Privileged<{ orderId: string }, ActivityOverview>;
   /** BiYong per-token net flow from the stored ledger (a sum of changes, not a balance). */
   'activity/net-flow': Privileged<Empty, NetFlowView>;
+  /** BiYong's most active tokens over time (cumulative net flow per bucket), from storage. */
+  'activity/ledger-chart': Privileged<Empty, LedgerChartView>;
+  /** Grand Chain's balance after each change of its history, from storage. */
+  'activity/balance-history': Privileged<Empty, BalanceHistoryView>;
 };
 
 export type MessageName = keyof MessageMap;
@@ -251,4 +256,6 @@ export const MESSAGE_ACCESS: { [K in MessageName]: { access: MessageMap[K]['acce
   'activity/csv': { access: 'privileged' },
   'activity/receive': { access: 'privileged' },
   'activity/net-flow': { access: 'privileged' },
+  'activity/ledger-chart': { access: 'privileged' },
+  'activity/balance-history': { access: 'privileged' },
 };

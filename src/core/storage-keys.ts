@@ -54,6 +54,12 @@ export const KEYS = {
     v.record(v.string(), FlowSchema),
     () => ({}),
   ),
+  /**
+   * Bumped by the worker whenever the activity it stores (the BiYong ledger and the activity
+   * cache, both in IndexedDB, which pages cannot watch) changed: an open popup follows it with
+   * chrome.storage.onChanged and reads the list again (src/popup/activity/follow.ts).
+   */
+  activityChanged: defineKey('session', 'activityChanged', v.number(), () => 0),
   /** Transfers CoinDock started, by id, pending ones reconciled until final. */
   transfers: defineKey<Record<string, Transfer>>(
     'local',

@@ -4,7 +4,7 @@ import { fenToYuan, formatDecimal } from '../core/money';
 import type { Platform } from '../core/errors';
 import type { Account } from '../core/accounts';
 import type { FlowView } from '../core/messages';
-import { BiyongNetFlow } from './activity/net-flow';
+import { BiyongNetFlow, GrandchainBalance } from './activity/net-flow';
 
 export interface AccountCardProps {
   platform: Platform;
@@ -133,6 +133,9 @@ export function AccountCard(p: AccountCardProps) {
             when: timeAgo(lang, Number(account.details.balanceAt ?? account.updatedAt), p.now),
           })}
         </div>
+      )}
+      {p.platform === 'grandchain' && account?.state === 'connected' && (
+        <GrandchainBalance lang={lang} now={p.now} />
       )}
       {p.platform === 'biyong' && account?.state === 'connected' && (
         <BiyongNetFlow lang={lang} now={p.now} />

@@ -19,6 +19,7 @@ import { createIdbLedgerStore } from '../sync/idb-ledger-store';
 import { memoryActivityCache } from './activity-cache';
 import { createActivityService, SYNC_MIN_AGE_MS } from './activity-service';
 import { tradeItems, unreadItems } from './grandchain-items';
+import { ledgerChart } from './charts-data';
 
 const OPEN_ID = 'by_open_test';
 const SESSION: GrandchainSession = {
@@ -316,6 +317,35 @@ describe('activity service', () => {
       const got = BigInt(w! + f.padEnd(8, '0')) * (row.net.startsWith('-') ? -1n : 1n);
       expect(got).toBe(units);
     }
+  });
+
+  it('ledger chart: read from the stored chunks, the same as computed over the records', async () => {
+    const view = await t.service.ledgerChart();
+    expect(view).toEqual(ledgerChart(records, 3));
+    expect(view.tokens.map((x) => x.token)).toEqual(['BTC', 'ETH', 'USDT']);
+    expect(view.buckets).toBe(24);
+    // Asked again without a change: the same answer (kept, not rebuilt).
+    expect(await t.service.ledgerChart()).toBe(view);
+    delete t.accounts.biyong;
+    expect((await t.service.ledgerChart()).tokens).toEqual([]);
+  });
+
+  it('balance history: walked from the balance Grand Chain reported over the stored history', async () => {
+    expect(await t.service.balanceHistory()).toMatchObject({ reported: null, points: [] });
+    // Reported after the history (as a send or receive records it): 100.00 yuan.
+    t.accounts.grandchain!.details = {
+      ...t.accounts.grandchain!.details,
+      balanceFen: '10000',
+      balanceAt: String(START + 3_600_000),
+    };
+    const v = await t.service.balanceHistory();
+    // History: -12.50 at +90 s, then +0.99 twice at +30 min (the unread 5.00 is not in it).
+    expect(v.points.map((p) => [p.time, p.fen])).toEqual([
+      [START + 90_000, '9802'],
+      [START + 30 * 60_000, '9901'],
+      [START + 30 * 60_000, '10000'],
+    ]);
+    expect(v).toMatchObject({ startFen: '11052', complete: true });
   });
 
   it('CSV holds the filtered rows in list order', async () => {

@@ -34,6 +34,14 @@ import {
   type GrandchainAccess,
 } from './sources';
 import { buildView, readView, signature, type ActivityView, type LedgerSnapshot } from './view';
+import { CHUNK_SIZE, chunkOf } from '../sync/ledger-store';
+import { yuanToFen } from '../../core/money';
+import {
+  LEDGER_CHART_TOKENS,
+  type BalanceHistoryView,
+  type LedgerChartView,
+} from '../../core/charts';
+import { balanceHistory, chartTokens, ledgerChartBuilder } from './charts-data';
 
 export interface ActivityDeps {
   ledgerStore: LedgerStore;
@@ -46,6 +54,12 @@ export interface ActivityDeps {
   now?: () => number;
   /** BiYong ledger page size (default 1000, the platform's maximum). */
   ledgerPageSize?: number;
+  /**
+   * Tell open pages that what is stored changed (feature.ts bumps a storage key they watch).
+   * Called after every sync, whatever its outcome: even a failed one stores statuses and may
+   * have stored ledger pages.
+   */
+  changed?: () => Promise<void>;
 }
 
 export interface SyncOptions {
@@ -57,6 +71,15 @@ export interface SyncOptions {
 export const SYNC_MIN_AGE_MS = 60_000;
 const VIEWS_KEPT = 4;
 const CSV_BLOCK = 1000;
+/** Chunks read per IndexedDB transaction while the ledger chart is built. */
+const CHART_BATCH = 10;
+const NO_LEDGER_CHART: LedgerChartView = {
+  from: null,
+  to: null,
+  buckets: 0,
+  tokens: [],
+  others: 0,
+};
 
 function bad(en: string, zh: string) {
   return errors.invalid_input({ en, zh }, { endpoint: 'activity' });
@@ -66,6 +89,30 @@ export function createActivityService(deps: ActivityDeps) {
   const now = deps.now ?? (() => Date.now());
   const views = new Map<string, ActivityView>();
   let running: Promise<ActivityOverview> | undefined;
+  /** The last ledger chart, by ledger generation and count (it changes only with those). */
+  let chart: { key: string; view: Promise<LedgerChartView> } | undefined;
+
+  async function buildLedgerChart(snap: LedgerSnapshot, openId: string): Promise<LedgerChartView> {
+    const reader = createLedgerReader(deps.ledgerStore, openId);
+    const [summary, status] = await Promise.all([reader.summary(), reader.status()]);
+    const { tokens, others } = chartTokens(summary, LEDGER_CHART_TOKENS);
+    const chunks = chunkOf(snap.count - 1) + 1;
+    const [first] = await deps.ledgerStore.readChunks(snap.generation, [0]);
+    const from = first?.[0]?.time ?? null;
+    const b = ledgerChartBuilder({ tokens, others, from, to: status.newestTime });
+    // Oldest first, a few chunks per transaction; memory: those chunks and the buckets.
+    for (let c = 0; c < chunks; c += CHART_BATCH) {
+      const indices: number[] = [];
+      for (let k = c; k < Math.min(chunks, c + CHART_BATCH); k++) indices.push(k);
+      const got = await deps.ledgerStore.readChunks(snap.generation, indices);
+      for (let i = 0; i < indices.length; i++) {
+        const chunk = got[i] ?? [];
+        const n = Math.min(CHUNK_SIZE, snap.count - indices[i]! * CHUNK_SIZE);
+        for (let j = 0; j < n && j < chunk.length; j++) b.add(chunk[j]!);
+      }
+    }
+    return b.finish();
+  }
 
   async function ledgerSnapshot(): Promise<{ snap?: LedgerSnapshot; openId?: string }> {
     const openId = (await deps.account('biyong'))?.details.openId;
@@ -206,6 +253,7 @@ export function createActivityService(deps: ActivityDeps) {
       },
     };
     await deps.cache.write(next);
+    await deps.changed?.().catch(() => undefined);
     return overview();
   }
 
@@ -265,6 +313,40 @@ export function createActivityService(deps: ActivityDeps) {
         newestTime: status.newestTime,
         partial: status.partial,
       };
+    },
+
+    /** BiYong's most active tokens over the stored ledger's span, for the popup's chart. */
+    async ledgerChart(): Promise<LedgerChartView> {
+      const { snap, openId } = await ledgerSnapshot();
+      if (!snap || !openId || snap.count === 0) return NO_LEDGER_CHART;
+      const key = `${openId}|${snap.generation}|${snap.count}`;
+      if (chart?.key !== key) {
+        const view = buildLedgerChart(snap, openId);
+        chart = { key, view };
+        // A failed build is not kept: the next question builds again.
+        view.catch(() => {
+          if (chart?.view === view) chart = undefined;
+        });
+      }
+      return chart.view;
+    },
+
+    /**
+     * Grand Chain's balance after each change of its history, from the last balance it reported
+     * (charts-data.ts says why a walk and not a recorded series).
+     */
+    async balanceHistory(): Promise<BalanceHistoryView> {
+      const account = await deps.account('grandchain');
+      const rows = await grandchainRows(await deps.cache.read());
+      const changes = rows
+        .filter((r) => (r.kind === 'received' || r.kind === 'sent') && r.status === 'done')
+        .map((r) => ({ time: r.time, deltaFen: yuanToFen(r.amount) }));
+      const fen = account?.details.balanceFen;
+      const reported =
+        fen && /^\d+$/.test(fen)
+          ? { fen: BigInt(fen), time: Number(account.details.balanceAt ?? account.updatedAt) }
+          : null;
+      return balanceHistory(changes, reported);
     },
 
     /**

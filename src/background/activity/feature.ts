@@ -13,6 +13,10 @@ import { createIdbLedgerStore } from '../sync/idb-ledger-store';
 import { createIdbActivityCache } from './activity-cache';
 import { createActivityService, type ActivityService } from './activity-service';
 import { ACTIVITY_ALARM, ensureActivityAlarm } from './alarm';
+import { accountsChange } from './follow-accounts';
+import { getStore } from '../../ext/storage';
+import { KEYS } from '../../core/storage-keys';
+import type { Accounts } from '../../core/accounts';
 
 export interface ActivityFeature {
   service: ActivityService;
@@ -29,8 +33,15 @@ export function createActivityFeature(deps: {
   context(platform: Platform): Promise<ProviderContext>;
   /** Reads the vault: rejects with `locked` while it is locked. */
   credentials(platform: Platform): Promise<Record<string, string>>;
+  /** The worker's start-up (migrations): nothing is synced before it. */
+  ready(): Promise<void>;
 }): ActivityFeature {
+  const store = getStore();
+  const changed = async () => {
+    await store.update(KEYS.activityChanged, (n) => n + 1);
+  };
   const service = createActivityService({
+    changed,
     ledgerStore: createIdbLedgerStore(),
     cache: createIdbActivityCache(),
     account: (p) => deps.accounts.get(p),
@@ -46,6 +57,20 @@ export function createActivityFeature(deps: {
       faceToken: () => deps.grandchain.faceToken(),
       recordBalance: (fen) => deps.grandchain.recordBalance(fen),
     },
+  });
+  // Registered as the worker starts (top level), like every listener of a service worker.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    const c = changes[KEYS.accounts.name];
+    if (area !== KEYS.accounts.area || !c) return;
+    const what = accountsChange(c.oldValue as Accounts | undefined, c.newValue as Accounts);
+    if (!what) return;
+    void deps
+      .ready()
+      .then(async () => {
+        if (what === 'sync') await service.sync({ force: true });
+        else await changed();
+      })
+      .catch((e: unknown) => console.error('CoinDock: activity after an account change', e));
   });
   return { service, alarm: ACTIVITY_ALARM, start: ensureActivityAlarm };
 }

@@ -15,6 +15,8 @@ type ActivityHandlers = Pick<
   | 'activity/csv'
   | 'activity/receive'
   | 'activity/net-flow'
+  | 'activity/ledger-chart'
+  | 'activity/balance-history'
 >;
 
 const Filter = {
@@ -76,6 +78,14 @@ export function activityHandlers(deps: {
     async 'activity/net-flow'() {
       await deps.ready;
       return a.netFlow();
+    },
+    async 'activity/ledger-chart'() {
+      await deps.ready;
+      return a.ledgerChart();
+    },
+    async 'activity/balance-history'() {
+      await deps.ready;
+      return a.balanceHistory();
     },
   };
 }

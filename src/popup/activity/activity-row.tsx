@@ -3,25 +3,30 @@ import { PLATFORM_NAMES, t, type Lang } from '../../core/i18n';
 import { signedForDisplay, type ActivityItem } from '../../core/activity';
 import { tokenLabel } from '../../providers/fomo/coins';
 
-const formats = new Map<Lang, Intl.DateTimeFormat>();
+let format: { lang: Lang; f: Intl.DateTimeFormat } | undefined;
 function when(lang: Lang, time: number): string {
-  let f = formats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    formats.set(lang, f);
+  // One formatter for the whole list (the popup speaks one language at a time).
+  if (format?.lang !== lang) {
+    format = {
+      lang,
+      f: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
   }
-  return f.format(time);
+  return format.f.format(time);
 }
 
 export function ActivityRow({ item, lang }: { item: ActivityItem | undefined; lang: Lang }) {
   if (!item) return <div class="act-sub">{t(lang, 'activity.loading')}</div>;
   const zh = lang === 'zh-CN';
   const out = item.amount.startsWith('-');
+  const text = zh ? item.text.zh : item.text.en;
+  const platform = PLATFORM_NAMES[item.platform][lang];
   return (
     <div data-testid="activity-row" data-id={item.id} data-platform={item.platform}>
       <div class="act-line">
         <span>
-          {PLATFORM_NAMES[item.platform][lang]} · {zh ? item.text.zh : item.text.en}
+          {/* The platform's name once: most texts already begin with it. */}
+          {text.startsWith(platform) ? text : `${platform} · ${text}`}
           {item.counterparty && ` · ${item.counterparty}`}
         </span>
         <span class={out ? 'act-amount out' : 'act-amount in'} data-testid="amount">

@@ -4,8 +4,9 @@
  *
  * Render from cache first (issue 5 §5): the list and the status come from what the worker has
  * stored (no network), and only then is a sync asked for; its result refreshes the rows in place
- * (stale-while-revalidate), never blanking what is shown. BiYong's net flow lives on its portfolio
- * card; every finished sync tells it to read again (`ledgerSynced`).
+ * (stale-while-revalidate), never blanking what is shown. Every sync the worker stored, whoever
+ * asked for it, refreshes the list, the status and the cards' figures (`followActivity`,
+ * `ledgerSynced`).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../ext/messaging';
@@ -14,9 +15,8 @@ import { PLATFORM_NAMES, errorLang, t, type Lang } from '../../core/i18n';
 import type { ActivityFilter, ActivityOverview } from '../../core/activity';
 import { VirtualList } from '../../ui/virtual-list';
 import { ActivityRow } from './activity-row';
-import { SourceStatusList } from './source-status';
-import { ledgerSynced } from './net-flow';
-import { UnreadList } from './unread-list';
+import { ledgerSynced, useInsights } from './net-flow';
+import { followActivity } from './follow';
 import { useActivityRows } from './use-activity-rows';
 import { tokenLabel } from '../../providers/fomo/coins';
 import './activity.css';
@@ -56,20 +56,20 @@ export function ActivitySection({ lang }: { lang: Lang }) {
     ...(query ? { query } : {}),
   };
   const rows = useActivityRows(filter, version);
+  // Freshness and transfers to receive: shown once data is in, their code loaded after paint.
+  const m = useInsights();
   const fail = (e: unknown) =>
     setNotice({ text: toCoinDockError(e).text(errorLang(lang)), error: true });
 
   async function refresh(force: boolean) {
     setSyncing(true);
     try {
+      // The rows and the cards read again when the worker says it stored the sync (below).
       setOverview(await send('activity/sync', force ? { force } : {}));
-      setVersion((v) => v + 1);
     } catch (e) {
       fail(e);
     } finally {
       setSyncing(false);
-      // Even a failed sync may have stored some pages.
-      ledgerSynced();
     }
   }
 
@@ -79,20 +79,25 @@ export function ActivitySection({ lang }: { lang: Lang }) {
       .then(setOverview)
       .catch(fail)
       .finally(() => void refresh(false));
+    // Then whatever the worker stores while the popup is open (a sync of any origin, a
+    // transfer): the rows, the status and the charts read again.
+    return followActivity(() => {
+      setVersion((v) => v + 1);
+      void send('activity/status', {}).then(setOverview, fail);
+      ledgerSynced();
+    });
   }, []);
 
   async function receive(orderId: string) {
     setBusy(true);
     setNotice(undefined);
     try {
+      // Receiving syncs every source again: the worker's signal refreshes the rows.
       setOverview(await send('activity/receive', { orderId }));
-      setVersion((v) => v + 1);
     } catch (e) {
       fail(e);
     } finally {
       setBusy(false);
-      // Receiving syncs every source again.
-      ledgerSynced();
     }
   }
 
@@ -121,18 +126,22 @@ export function ActivitySection({ lang }: { lang: Lang }) {
           {syncing ? t(lang, 'activity.refreshing') : t(lang, 'activity.refresh')}
         </button>
       </div>
-      {overview && <SourceStatusList lang={lang} now={Date.now()} sources={overview.sources} />}
+      {overview && m && (
+        <m.SourceStatusList lang={lang} now={Date.now()} sources={overview.sources} />
+      )}
       {notice && (
         <p class={notice.error ? 'error' : 'ok'} role={notice.error ? 'alert' : 'status'}>
           {notice.text}
         </p>
       )}
-      <UnreadList
-        lang={lang}
-        items={overview?.unread ?? []}
-        busy={busy}
-        onReceive={(id) => void receive(id)}
-      />
+      {m && (
+        <m.UnreadList
+          lang={lang}
+          items={overview?.unread ?? []}
+          busy={busy}
+          onReceive={(id) => void receive(id)}
+        />
+      )}
       <div class="act-filters">
         <label>
           {t(lang, 'activity.platform')}

@@ -16,6 +16,8 @@ const BLOCKS_KEPT = 50;
 interface Snapshot {
   key: string;
   version: number;
+  /** Block 0 was asked for: every snapshot asks once, since it tells the new total. */
+  started: boolean;
   total: number | undefined;
   blocks: Map<number, ActivityItem[]>;
   previous: Map<number, ActivityItem[]> | undefined;
@@ -37,6 +39,7 @@ export function useActivityRows(filter: ActivityFilter, version: number): Activi
   const snap = useRef<Snapshot>({
     key,
     version,
+    started: false,
     total: undefined,
     blocks: new Map(),
     previous: undefined,
@@ -51,6 +54,7 @@ export function useActivityRows(filter: ActivityFilter, version: number): Activi
     s = snap.current = {
       key,
       version,
+      started: false,
       total: sameFilter ? s.total : undefined,
       blocks: new Map(),
       previous: sameFilter ? (s.blocks.size ? s.blocks : s.previous) : undefined,
@@ -81,7 +85,10 @@ export function useActivityRows(filter: ActivityFilter, version: number): Activi
   }
 
   const current = s;
-  if (current.total === undefined && current.pending.size === 0 && !current.blocks.has(0)) {
+  // Asked for by every new snapshot, not only while the total is unknown: after a sync the list
+  // may have grown from 0 rows, and with no list on screen nothing else would ask.
+  if (!current.started) {
+    current.started = true;
     load(current, 0);
   }
 

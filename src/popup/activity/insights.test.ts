@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetFlowView } from '../../core/activity';
 import { timeAgo } from '../../core/i18n';
-import { formatNet, netFlowSpan, splitNetFlow } from './net-flow';
+import { formatNet, netFlowSpan, splitNetFlow } from './insights';
 
 const row = (token: string, count: number, net = '1') => ({ token, net, count });
 
