@@ -10,6 +10,7 @@ import { CONTROL, HOST, PREFIX } from './contract';
 import { handleControl, Stats, type ControlDeps } from './control';
 import { FaultStore, type Fault } from './faults';
 import { Merchant } from './merchant';
+import { DEMO_CREDENTIALS_PATH, demoCredentialsFor } from './demo-credentials';
 import { createSimulators } from './platforms/index';
 import { TimerWheel } from './timers';
 import type { PlatformId, SimContext, SimRequest, SimResponse } from './types';
@@ -128,6 +129,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         deps,
       );
       send(res, r);
+      return;
+    }
+    if (pathname === DEMO_CREDENTIALS_PATH && method === 'GET') {
+      // Read by the options page (an extension origin): allowed from any origin, it is demo data.
+      send(res, {
+        status: 200,
+        headers: { 'access-control-allow-origin': '*' },
+        body: demoCredentialsFor(origin),
+      });
+      logLine(200);
       return;
     }
     if (pathname.startsWith(MERCHANT_PREFIX)) {
