@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '../ext/messaging';
+import { LANGUAGES, type LanguageSetting, type Settings } from '../core/settings';
+import { t, type Lang } from '../core/i18n';
+import { NoticeText, useAction } from '../ui/use-action';
+
+/**
+ * Language and where the local sandbox runs, with one Save. The page speaks a chosen language at
+ * once (`onPreview`), before it is saved, so the choice can be judged by reading it.
+ */
+export function LanguageSection({
+  lang,
+  settings,
+  onSettings,
+  onPreview,
+  onDirty,
+}: {
+  lang: Lang;
+  settings: Settings;
+  onSettings: (s: Settings) => void;
+  onPreview: (l: LanguageSetting | undefined) => void;
+  onDirty: (dirty: boolean) => void;
+}) {
+  const [language, setLanguage] = useState(settings.language);
+  const [sandboxOrigin, setSandboxOrigin] = useState(settings.sandboxOrigin);
+  const { busy, notice, run } = useAction(lang);
+  const dirty = language !== settings.language || sandboxOrigin !== settings.sandboxOrigin;
+  useEffect(() => onDirty(dirty), [dirty]);
+  // Leaving the section drops an unsaved language.
+  useEffect(() => () => onPreview(undefined), []);
+
+  return (
+    <section class="stack section" aria-labelledby="language-h" data-section="language">
+      <h2 id="language-h">{t(lang, 'options.nav.language')}</h2>
+      <form
+        class="stack editor"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            const saved = await send('settings/update', { language, sandboxOrigin });
+            onSettings(saved);
+            onPreview(undefined);
+            return t(lang, 'options.saved');
+          });
+        }}
+      >
+        <fieldset>
+          <legend>{t(lang, 'options.language')}</legend>
+          <label>
+            {t(lang, 'options.language')}
+            <select
+              value={language}
+              onChange={(e) => {
+                const l = e.currentTarget.value as LanguageSetting;
+                setLanguage(l);
+                onPreview(l);
+              }}
+            >
+              {LANGUAGES.map((l) => (
+                <option value={l} key={l}>
+                  {l === 'auto'
+                    ? t(lang, 'options.language.auto')
+                    : l === 'en'
+                      ? 'English'
+                      : '简体中文'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t(lang, 'options.sandbox')}</legend>
+          <label>
+            {t(lang, 'options.sandbox')}
+            <input
+              type="url"
+              value={sandboxOrigin}
+              onInput={(e) => setSandboxOrigin(e.currentTarget.value)}
+            />
+            <span class="muted">{t(lang, 'options.sandbox.hint')}</span>
+          </label>
+          <p class="muted">{t(lang, 'options.environments.hint')}</p>
+        </fieldset>
+        <div class="savebar">
+          <span class={dirty ? 'unsaved' : 'muted'} data-testid="save-state">
+            {dirty ? t(lang, 'options.unsaved') : t(lang, 'options.allSaved')}
+          </span>
+          <span class="grow">
+            <NoticeText notice={notice} />
+          </span>
+          <button class="primary" type="submit" disabled={busy || !dirty}>
+            {t(lang, 'options.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
