@@ -63,7 +63,7 @@ CoinDock is running against the sandbox.
     await popup.screenshot({ path: join(dir, 'popup.png'), fullPage: true });
     const options = await h.openOptions();
     await options.setViewportSize({ width: 1000, height: 900 });
-    await options.locator('fieldset').first().waitFor();
+    await options.locator('nav').waitFor();
     await options.screenshot({ path: join(dir, 'options.png'), fullPage: true });
     console.info(`No display, so Chromium runs headless. Screenshots of the popup and the options page
 are in ${relative(process.cwd(), dir) || '.'}/ (popup.png, options.png).`);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { t, type Lang } from '../core/i18n';
+import { PLATFORM_NAMES, t, type Lang } from '../core/i18n';
 import { NoticeText, useAction } from '../ui/use-action';
 import type { Account } from '../core/accounts';
 
@@ -81,6 +81,9 @@ export function GrandchainPanel({ lang }: { lang: Lang }) {
               type="button"
               disabled={busy}
               onClick={() =>
+                confirm(
+                  t(lang, 'options.disconnectConfirm', { name: PLATFORM_NAMES.grandchain[lang] }),
+                ) &&
                 void act(async () => {
                   const v = await send('accounts/disconnect', { platform: 'grandchain' });
                   setAccount(v.accounts.grandchain);

@@ -45,10 +45,10 @@ export function LanguageSection({
         }}
       >
         <fieldset>
-          <legend>{t(lang, 'options.language')}</legend>
-          <label>
-            {t(lang, 'options.language')}
+          <div class="field">
+            <label for="language">{t(lang, 'options.language')}</label>
             <select
+              id="language"
               value={language}
               onChange={(e) => {
                 const l = e.currentTarget.value as LanguageSetting;
@@ -66,7 +66,7 @@ export function LanguageSection({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </fieldset>
         <fieldset>
           <legend>{t(lang, 'options.sandbox')}</legend>

@@ -107,8 +107,7 @@ export function Options() {
 
   // With no vault there is nothing set up yet: the guided setup is the page, unless a section
   // was asked for by name. The choice goes into the address, so it stays while the vault is made.
-  const fallback: Section | undefined =
-    vault && (!vault.exists || setupStarted ? 'setup' : 'fomo');
+  const fallback: Section | undefined = vault && (!vault.exists || setupStarted ? 'setup' : 'fomo');
   useEffect(() => {
     if (section || !fallback) return;
     history.replaceState(null, '', `#${fallback}`);

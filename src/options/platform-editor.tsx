@@ -121,7 +121,9 @@ export function PlatformEditor({
 
   if (!view || !draft || !base) return notice ? <NoticeText notice={notice} /> : null;
 
-  const stored = new Set(view.secretsSet ?? []);
+  // Locked, the page cannot know which secrets are stored: it leaves that to the worker, which
+  // answers that the vault must be unlocked.
+  const stored = new Set(view.secretsSet ?? fields.filter((f) => f.secret).map((f) => f.key));
   const fieldProblem = (key: string) => {
     const f = fields.find((x) => x.key === key)!;
     return checkCredentialField(f, draft.values[key] ?? '', stored.has(key))?.message;

@@ -240,7 +240,8 @@ export const en = {
   'options.environments.hint':
     'Each platform’s environment (production, test, sandbox or custom) is chosen in its own section.',
   'options.choose': 'Choose…',
-  'options.customBaseUrl.bad': 'Enter the address {name} gave you, starting with http:// or https://',
+  'options.customBaseUrl.bad':
+    'Enter the address {name} gave you, starting with http:// or https://',
   'setup.title': 'Set up CoinDock',
   'setup.steps': 'Setup steps',
   'setup.step.vault': 'Vault',
