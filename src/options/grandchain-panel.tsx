@@ -58,7 +58,13 @@ export function GrandchainPanel({ lang }: { lang: Lang }) {
     return (
       <div class="stack" data-testid="grandchain">
         <p class="ok">
-          {t(lang, 'gc.signedIn', { who: `${account.label} (${account.details.email ?? ''})` })}
+          {t(lang, 'gc.signedIn', {
+            // The label is the nickname, or the email when there is none: say the email once.
+            who:
+              account.details.email && account.details.email !== account.label
+                ? `${account.label} (${account.details.email})`
+                : account.label,
+          })}
         </p>
         <form
           class="stack"

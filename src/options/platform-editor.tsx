@@ -320,7 +320,12 @@ export function PlatformEditor({
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t(lang, 'options.section.keys')}</legend>
+        <legend>
+          {t(
+            lang,
+            fields.some((f) => f.secret) ? 'options.section.keys' : 'options.section.details',
+          )}
+        </legend>
         {!vaultUnlocked && <p class="muted">{t(lang, 'creds.lockedHint')}</p>}
         {(draft.environment === 'sandbox' || platform === 'biyong') && (
           <div class="row start">

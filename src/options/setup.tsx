@@ -346,7 +346,7 @@ export function Setup({
         </div>
       )}
 
-      {step !== 'done' && (
+      {step !== 'done' && !(step === 'vault' && !vault.unlocked) && (
         <div class="savebar">
           {at > 0 && step !== 'vault' ? (
             <button type="button" onClick={() => go({ step: STEPS[at - 1]! })}>

@@ -128,6 +128,7 @@ export function VaultSection({
           </div>
           <form
             class="stack"
+            aria-label={t(lang, 'vault.autoLockLegend')}
             onSubmit={(e) => {
               e.preventDefault();
               void act(
@@ -140,16 +141,19 @@ export function VaultSection({
               );
             }}
           >
-            <label>
-              {t(lang, 'vault.autoLock')}
-              <input
-                type="number"
-                min={0}
-                max={1440}
-                value={autoLock ?? status.autoLockMinutes}
-                onInput={(e) => setAutoLock(e.currentTarget.value)}
-              />
-            </label>
+            <fieldset>
+              <legend>{t(lang, 'vault.autoLockLegend')}</legend>
+              <label>
+                {t(lang, 'vault.autoLock')}
+                <input
+                  type="number"
+                  min={0}
+                  max={1440}
+                  value={autoLock ?? status.autoLockMinutes}
+                  onInput={(e) => setAutoLock(e.currentTarget.value)}
+                />
+              </label>
+            </fieldset>
             <div class="savebar">
               <span class={autoLockDirty ? 'unsaved' : 'muted'}>
                 {autoLockDirty ? t(lang, 'options.unsaved') : t(lang, 'options.allSaved')}
@@ -170,40 +174,49 @@ export function VaultSection({
               );
             }}
           >
-            {field(t(lang, 'vault.oldPassphrase'), a, setA, 'current')}
-            {field(t(lang, 'vault.newPassphrase'), b, setB, 'new')}
-            <button type="submit" disabled={busy}>
-              {t(lang, 'vault.change')}
-            </button>
+            <fieldset>
+              <legend>{t(lang, 'vault.change')}</legend>
+              {field(t(lang, 'vault.oldPassphrase'), a, setA, 'current')}
+              {field(t(lang, 'vault.newPassphrase'), b, setB, 'new')}
+              <div class="row start">
+                <button type="submit" disabled={busy}>
+                  {t(lang, 'vault.change')}
+                </button>
+              </div>
+            </fieldset>
           </form>
         </>
       )}
 
-      <div class="row start">
-        {/* Nothing to forget before a vault exists (and nothing it could take back). */}
-        {status.exists && (
-          <button
-            type="button"
-            class="danger"
-            disabled={busy}
-            onClick={() => {
-              if (confirm(t(lang, 'vault.forgetConfirm'))) {
-                void act(
-                  async () => {
-                    const s = await send('vault/forget-everything', {});
-                    onForgotten?.();
-                    return s;
-                  },
-                  t(lang, 'vault.forgotten'),
-                );
-              }
-            }}
-          >
-            {t(lang, 'vault.forget')}
-          </button>
-        )}
-        <NoticeText notice={notice} />
-      </div>
+      {/* Nothing to forget before a vault exists (and nothing it could take back). */}
+      {status.exists && (
+        <fieldset class="danger-zone">
+          <legend>{t(lang, 'vault.dangerZone')}</legend>
+          <p class="muted">{t(lang, 'vault.forgetExplain')}</p>
+          <div class="row start">
+            <button
+              type="button"
+              class="danger"
+              disabled={busy}
+              onClick={() => {
+                if (confirm(t(lang, 'vault.forgetConfirm'))) {
+                  void act(
+                    async () => {
+                      const s = await send('vault/forget-everything', {});
+                      onForgotten?.();
+                      return s;
+                    },
+                    t(lang, 'vault.forgotten'),
+                  );
+                }
+              }}
+            >
+              {t(lang, 'vault.forget')}
+            </button>
+          </div>
+        </fieldset>
+      )}
+      <NoticeText notice={notice} />
     </section>
   );
 }

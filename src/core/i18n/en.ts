@@ -242,6 +242,11 @@ export const en = {
   'options.choose': 'Choose…',
   'options.customBaseUrl.bad':
     'Enter the address {name} gave you, starting with http:// or https://',
+  'vault.autoLockLegend': 'Auto-lock',
+  'vault.dangerZone': 'Danger zone',
+  'vault.forgetExplain':
+    'Erase every key, sign-in, setting and history CoinDock keeps in this browser. This cannot be undone; export a backup first if you may need them.',
+  'options.section.details': 'Account details',
   'setup.title': 'Set up CoinDock',
   'setup.steps': 'Setup steps',
   'setup.step.vault': 'Vault',

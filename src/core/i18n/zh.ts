@@ -231,6 +231,11 @@ export const zh: Record<MessageKey, string> = {
   'options.environments.hint': '每个平台的环境（生产、测试、沙盒或自定义）在该平台的分区中选择。',
   'options.choose': '请选择…',
   'options.customBaseUrl.bad': '请填写 {name} 提供的地址，以 http:// 或 https:// 开头',
+  'vault.autoLockLegend': '自动锁定',
+  'vault.dangerZone': '危险操作',
+  'vault.forgetExplain':
+    '清除 CoinDock 在此浏览器中保存的所有密钥、登录、设置和记录。此操作无法撤销；如可能还需要，请先导出备份。',
+  'options.section.details': '账户信息',
   'setup.title': '设置 CoinDock',
   'setup.steps': '设置步骤',
   'setup.step.vault': '保险库',
