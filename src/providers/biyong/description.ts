@@ -6,7 +6,7 @@ import type { ProviderDescription } from '../types';
 import { LETTERS_DIGITS_DOT_DASH, charsRule, choicesRule } from '../credentials';
 import { normalizeRsaKey, rsaKeyProblem } from './keys';
 
-/** Endpoint paths exactly as seed 002 names them. */
+/** Endpoint paths exactly as BiYong's documentation names them (docs/providers/biyong.md). */
 export const BIYONG_PATHS = {
   auth: '/biyong-user/auth',
   update: '/biyong-user/update',
@@ -15,17 +15,17 @@ export const BIYONG_PATHS = {
   tokenInfoPage: '/common/token-info/page',
 } as const;
 
-/** The status of a successful answer (seed 002: `"status":"0"`). */
+/** The status of a successful answer (`"status":"0"`, docs/providers/biyong.md). */
 export const BIYONG_OK = '0';
 
-/** Largest page the seed allows (seed 002 §1.4 / §2.1: 每页条数，最大1000). */
+/** Largest page BiYong allows (每页条数，最大1000; docs/providers/biyong.md). */
 export const BIYONG_MAX_PAGE_SIZE = 1000;
 
 export const biyongDescription: ProviderDescription = {
   id: 'biyong',
   name: { en: 'BiYong', zh: 'BiYong（币用）' },
   environments: {
-    // Seed 002 names no host: BiYong gives merchants their API base URL with the AppId, so outside
+    // docs/providers/biyong.md names no host: BiYong gives merchants their API base URL with the AppId, so outside
     // the sandbox the user enters it as a custom base URL (no guessed production host here).
     sandbox: 'http://127.0.0.1:8787/biyong',
   },

@@ -18,7 +18,8 @@ export const fomoDescription: ProviderDescription = {
   id: 'fomo',
   name: { en: 'FOMO', zh: 'FOMO' },
   environments: {
-    // The seed gives only its test address (二.0 测试网址); production is a custom base URL.
+    // FOMO's documentation gives only its test address (二.0 测试网址, docs/providers/fomo.md);
+    // production is a custom base URL.
     test: 'http://39.108.51.7/fomo/',
     // contract.ts PREFIX.fomo on the sandbox's default port, copied (src/ never imports sandbox/).
     sandbox: 'http://127.0.0.1:8787/fomo/',

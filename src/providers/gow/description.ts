@@ -5,17 +5,17 @@
 import type { ProviderDescription } from '../types';
 import { charsRule, noSpacesRule } from '../credentials';
 
-/** `source` is a fixed channel value in every call (seed 001: 渠道来源，固定值： binance). */
+/** `source` is a fixed channel value in every call (渠道来源，固定值： binance; docs/providers/gow.md). */
 export const GOW_SOURCE = 'binance';
-/** The only fiat currency the seed allows (§4 / §6: 固定：php). */
+/** The only fiat currency GOW allows (固定：php; docs/providers/gow.md). */
 export const GOW_FIAT_CURRENCY = 'php';
-/** §4 / §6: 订单编号（长度40位以内，含40）. */
+/** 订单编号（长度40位以内，含40）, docs/providers/gow.md. */
 export const GOW_ORDER_NO_MAX = 40;
 
 export const gowDescription: ProviderDescription = {
   id: 'gow',
   name: { en: 'GOW', zh: 'GOW' },
-  // The seed names no hosts for production or test: those are set as a custom base URL.
+  // GOW's documentation names no hosts for production or test: those are set as a custom base URL.
   // The sandbox value is contract.ts PREFIX.gow on the default port, copied (src/ never imports
   // sandbox/).
   environments: { sandbox: 'http://127.0.0.1:8787/gow' },
@@ -71,7 +71,7 @@ export const gowDescription: ProviderDescription = {
     },
   ],
   /**
-   * The seed documents only "000000 = success, any other code is an error" (返回内容格式) and
+   * GOW's documentation (docs/providers/gow.md) says only "000000 = success, any other code is an error" (返回内容格式) and
    * the HTTP statuses 401/403/404. These are the business codes GOW answers with, in its
    * six-digit style; a code not in this table is shown with GOW's own `description`.
    */

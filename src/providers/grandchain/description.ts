@@ -11,7 +11,7 @@ export const grandchainDescription: ProviderDescription = {
   id: 'grandchain',
   name: { en: 'Grand Chain', zh: '大链' },
   environments: {
-    // Seed 003: gateway http://www.vaskka.com/ and every route under /grand/chain/.
+    // docs/providers/grandchain.md: gateway http://www.vaskka.com/ and every route under /grand/chain/.
     production: 'http://www.vaskka.com/grand/chain/',
     sandbox: 'http://127.0.0.1:8787/grandchain/',
   },

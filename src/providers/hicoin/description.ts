@@ -108,7 +108,7 @@ export const hicoinDescription: ProviderDescription = {
     },
   ],
   /**
-   * Seed 004 lists no error codes. HiCoin's wider documentation answers `{code, msg, data}`;
+   * HiCoin's OAuth document (docs/providers/hicoin.md) lists no error codes. HiCoin's wider documentation answers `{code, msg, data}`;
    * its OAuth is WeChat's web OAuth almost word for word, so these are WeChat's codes with
    * WeChat's meanings (40001 is an invalid access_token, 40125 a wrong secret). Any other code
    * is shown with HiCoin's own `msg`.
