@@ -121,7 +121,7 @@ export function PlatformSection({
         <p class="muted">{t(lang, `setup.about.${platform}`)}</p>
       </header>
       <div class="card stack">
-        <h3>{t(lang, 'options.section.account')}</h3>
+        <h3>{t(lang, platform === 'grandchain' ? 'gc.title' : 'options.section.account')}</h3>
         <AccountPanel
           platform={platform}
           lang={lang}

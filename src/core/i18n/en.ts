@@ -19,7 +19,6 @@ export const en = {
   'options.language.auto': 'Browser default',
   'options.sandbox': 'Sandbox address',
   'options.sandbox.hint': 'Where the local CoinDock sandbox runs (npm start).',
-  'options.platforms': 'Platforms',
   'options.environment': 'Environment',
   'options.customBaseUrl': 'Custom base URL',
   'options.returnUrls': 'Return / redirect URLs (one per line)',
@@ -142,9 +141,6 @@ export const en = {
   'vault.forgetConfirm':
     'Erase all CoinDock data in this browser: keys, tokens, settings and history?',
   'vault.forgotten': 'Everything was erased',
-  'creds.title': 'Keys and account',
-  'creds.save': 'Save keys',
-  'creds.saved': 'Keys saved',
   'creds.stored': 'stored — leave empty to keep',
   'creds.lockedHint': 'Unlock the vault to enter or change secret keys.',
   'creds.generate': 'Generate key pair',
@@ -214,7 +210,6 @@ export const en = {
   'options.section.where': 'Where CoinDock connects',
   'options.section.keys': 'Keys',
   'options.section.account': 'Account',
-  'options.platform.intro': '{about}',
   'options.connected': 'Connected as {who}',
   'options.notConnected': 'Not connected',
   'options.connecting': 'Connecting… finish in the tab that opened',
@@ -225,7 +220,6 @@ export const en = {
   'options.disconnected': '{name} disconnected',
   'options.connectOpened': 'Finish connecting in the tab that opened',
   'options.connectDone': '{name} connected',
-  'options.saveBeforeConnect': 'Save the keys first, then connect',
   'options.demoKeys': 'Fill in sandbox demo keys',
   'options.demoKeys.filled': 'Sandbox demo keys filled in: press Save to keep them',
   'options.demoKeys.unreachable':
@@ -236,7 +230,6 @@ export const en = {
     'The sandbox at {origin} answered, but not with demo keys CoinDock can read.',
   'options.wrongSignature':
     '{name} refused the signature made with this key: it is not the one issued with this API key{code}',
-  'options.saving': 'Saving…',
   'options.environments.hint':
     'Each platform’s environment (production, test, sandbox or custom) is chosen in its own section.',
   'options.choose': 'Choose…',
@@ -257,7 +250,6 @@ export const en = {
   'setup.stepOf': 'Step {n} of {total}',
   'setup.back': 'Back',
   'setup.next': 'Next',
-  'setup.skip': 'Set up later',
   'setup.vault.intro':
     'First, a vault: your keys and sign-ins are encrypted with a passphrase only you know. CoinDock cannot recover it, so write it down somewhere safe.',
   'setup.vault.ready': 'Your vault is ready and unlocked.',
