@@ -12,6 +12,7 @@ import { launch, type Harness } from './harness';
 import { fillField, goToSection, openSection } from './options-page';
 import { saveDemoCredentials } from './fixtures';
 import { DEMO } from '../sandbox/contract';
+import { axeViolations } from './axe';
 
 let h: Harness;
 let page: Page;
@@ -279,6 +280,27 @@ describe('words a user understands', () => {
     expect(await page.locator('#grandchain-h').textContent()).toBe('大链');
     expect(await page.locator('nav a[data-nav="grandchain"]').textContent()).toBe('大链');
     await h.send('settings/update', { language: 'en' });
+  });
+});
+
+describe('accessibility', () => {
+  it('every section has no axe violation, light and dark, with a field error shown', async () => {
+    await page.reload();
+    await goToSection(page, 'gow');
+    await form('gow').locator('[name=apiKey]').fill('short');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page), `${scheme} gow with an error`).toEqual([]);
+    }
+    await form('gow').getByRole('button', { name: 'Discard changes' }).click();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const s of ['biyong', 'grandchain', 'vault', 'backup', 'language', 'setup']) {
+        await goToSection(page, s);
+        expect(await axeViolations(page), `${scheme} ${s}`).toEqual([]);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 
