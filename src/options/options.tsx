@@ -110,7 +110,8 @@ export function Options() {
   const fallback: Section | undefined = vault && (!vault.exists || setupStarted ? 'setup' : 'fomo');
   useEffect(() => {
     if (section || !fallback) return;
-    history.replaceState(null, '', `#${fallback}`);
+    // An address naming no section here (the banner's `#activity`) is left as it was.
+    if (!location.hash) history.replaceState(null, '', `#${fallback}`);
     setSection(fallback);
   }, [section, fallback]);
 
@@ -175,6 +176,8 @@ export function Options() {
         onImported={(s) => {
           setSettings(s);
           setGeneration((g) => g + 1);
+          // The file may bring a vault too.
+          void load();
         }}
       />
     );
