@@ -36,6 +36,13 @@ const SIGNING_FIELD: Partial<Record<Platform, string>> = {
 
 const URL_LINE = /^https?:\/\/\S+$/;
 
+/** Focus a field and bring it to the middle of the view (the sticky save bar would hide it). */
+function focusField(id: string): void {
+  const el = document.getElementById(id);
+  el?.focus({ preventScroll: true });
+  el?.scrollIntoView({ block: 'center' });
+}
+
 function draftOf(settings: Settings, platform: Platform, view: CredentialsView): Draft {
   const ps = settings.platforms[platform];
   const values: Record<string, string> = {};
@@ -116,7 +123,7 @@ export function PlatformEditor({
     if (refusal) pointAt(refusal.code, refusal.platformCode);
   }, [refusal?.n]);
   useEffect(() => {
-    if (focus) document.getElementById(`${platform}-${focus.key}`)?.focus();
+    if (focus) focusField(`${platform}-${focus.key}`);
   }, [focus?.n]);
 
   if (!view || !draft || !base) return notice ? <NoticeText notice={notice} /> : null;
@@ -154,7 +161,7 @@ export function PlatformEditor({
     ];
     if (invalid.length) {
       setNotice({ tone: 'error', text: t(lang, 'options.fixFields', { n: invalid.length }) });
-      document.getElementById(invalid[0]!)?.focus();
+      focusField(invalid[0]!);
       return false;
     }
     const patch = {
