@@ -1,4 +1,5 @@
 /** Every field error says what is wrong, in both languages. */
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTIONS } from './registry';
 import { checkCredentialField, storedForm } from './credentials';
@@ -90,5 +91,19 @@ describe('field errors say what is wrong', () => {
 describe('stored form', () => {
   it('trims, and leaves fields without a stored form as typed', () => {
     expect(storedForm(field('gow', 'apiKey'), '  KEY12345 ')).toBe('KEY12345');
+  });
+
+  it('a BiYong key pasted as PEM passes the check and is stored as base64 DER', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+    const spki = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const f = field('biyong', 'merchantPrivateKey');
+    expect(checkCredentialField(f, pem, false)).toBeUndefined();
+    expect(storedForm(f, `\n${pem}\n`)).toBe(
+      (privateKey.export({ type: 'pkcs8', format: 'der' }) as Buffer).toString('base64'),
+    );
+    expect(storedForm(field('biyong', 'platformPublicKey'), spki)).toBe(
+      (publicKey.export({ type: 'spki', format: 'der' }) as Buffer).toString('base64'),
+    );
   });
 });
