@@ -232,7 +232,7 @@ describe('sandbox demo keys', () => {
   it('are offered only on the Sandbox environment, and an absent sandbox is said in words', async () => {
     await goToSection(page, 'hicoin');
     const button = () => form('hicoin').getByRole('button', { name: 'Fill in sandbox demo keys' });
-    expect(await button().count()).toBe(1);
+    await expect.poll(() => button().count()).toBe(1);
     await form('hicoin').locator('#hicoin-environment').selectOption('test');
     expect(await button().count()).toBe(0);
     await form('hicoin').getByRole('button', { name: 'Discard changes' }).click();
@@ -280,6 +280,24 @@ describe('words a user understands', () => {
     expect(await page.locator('#grandchain-h').textContent()).toBe('大链');
     expect(await page.locator('nav a[data-nav="grandchain"]').textContent()).toBe('大链');
     await h.send('settings/update', { language: 'en' });
+  });
+});
+
+describe('state from storage', () => {
+  it('follows the vault locked and unlocked elsewhere, and a language chosen elsewhere', async () => {
+    await page.reload();
+    await goToSection(page, 'gow');
+    const secret = form('gow').locator('[name=secretKey]');
+    await expect.poll(() => secret.isDisabled()).toBe(false);
+    await h.send('vault/lock', {});
+    await expect.poll(() => secret.isDisabled()).toBe(true);
+    expect(await page.getByTestId('vault-chip').textContent()).toBe('Vault · Locked');
+    await h.send('vault/unlock', { passphrase: PASS });
+    await expect.poll(() => secret.isDisabled()).toBe(false);
+    await h.send('settings/update', { language: 'zh-CN' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await h.send('settings/update', { language: 'en' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 });
 

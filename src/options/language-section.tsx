@@ -24,7 +24,24 @@ export function LanguageSection({
   const [language, setLanguage] = useState(settings.language);
   const [sandboxOrigin, setSandboxOrigin] = useState(settings.sandboxOrigin);
   const { busy, notice, run } = useAction(lang);
-  const dirty = language !== settings.language || sandboxOrigin !== settings.sandboxOrigin;
+  // What is stored, as this form last took it. Settings changed elsewhere (the popup, another
+  // tab) replace what is shown, unless it was edited here; either way the form is never "dirty"
+  // for a change it did not make.
+  const [base, setBase] = useState({
+    language: settings.language,
+    sandboxOrigin: settings.sandboxOrigin,
+  });
+  useEffect(() => {
+    if (settings.language === base.language && settings.sandboxOrigin === base.sandboxOrigin) {
+      return;
+    }
+    if (language === base.language && sandboxOrigin === base.sandboxOrigin) {
+      setLanguage(settings.language);
+      setSandboxOrigin(settings.sandboxOrigin);
+    }
+    setBase({ language: settings.language, sandboxOrigin: settings.sandboxOrigin });
+  }, [settings.language, settings.sandboxOrigin]);
+  const dirty = language !== base.language || sandboxOrigin !== base.sandboxOrigin;
   useEffect(() => onDirty(dirty), [dirty]);
   // Leaving the section drops an unsaved language.
   useEffect(() => () => onPreview(undefined), []);

@@ -67,14 +67,19 @@ export function Options() {
 
   useEffect(() => {
     load().catch((e: unknown) => setError(toCoinDockError(e).text(errorLang(lang))));
-    // Account state follows storage: a connection finishing in another tab, a sign-out in the
-    // popup, a lost grant.
+    // The page follows storage: a connection finishing in another tab, a sign-out in the popup,
+    // a lost grant; the vault locked by its timer or unlocked in the popup; settings changed
+    // elsewhere (the language).
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (
-        (area === 'local' && KEYS.accounts.name in changes) ||
-        (area === 'session' && KEYS.flows.name in changes)
-      ) {
+      const local = area === 'local';
+      if ((local && KEYS.accounts.name in changes) || (!local && KEYS.flows.name in changes)) {
         void send('accounts/list', {}).then(setAccounts, () => undefined);
+      }
+      if ((local && KEYS.vault.name in changes) || (!local && KEYS.vaultKey.name in changes)) {
+        void send('vault/status', {}).then(setVault, () => undefined);
+      }
+      if (local && KEYS.settings.name in changes) {
+        void send('settings/get', {}).then(setSettings, () => undefined);
       }
     };
     chrome.storage.onChanged.addListener(onStorage);
