@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { openSection } from './options-page';
 import { DEMO } from '../sandbox/contract';
 
 let h: Harness;
@@ -25,7 +26,7 @@ beforeAll(async () => {
     },
   });
   await h.send('settings/update', { language: 'en' });
-  options = await h.openOptions();
+  options = await openSection(h, 'backup');
 });
 afterAll(async () => {
   await h?.close();
@@ -108,7 +109,7 @@ describe('settings file', () => {
 describe('a damaged vault', () => {
   it('says so in words when unlocking, and keeps the stored data as it was', async () => {
     await h.send('vault/lock', {});
-    const page = await h.openOptions();
+    const page = await openSection(h, 'vault');
     const damaged = await page.evaluate(async () => {
       const { vault } = await chrome.storage.local.get<{ vault: { data: { ct: string } } }>(
         'vault',

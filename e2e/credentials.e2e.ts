@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { demoCredentials } from './fixtures';
+import { fillField, goToSection, openSection } from './options-page';
 import { DEMO } from '../sandbox/contract';
 
 let h: Harness;
@@ -15,8 +16,14 @@ let options: Page;
 beforeAll(async () => {
   h = await launch();
   await h.send('vault/create', { passphrase: 'correct horse battery staple' });
-  options = await h.openOptions();
+  options = await openSection(h, 'gow');
 });
+
+/** A platform's form, in its section of the options page. */
+async function formOf(platform: string) {
+  await goToSection(options, platform);
+  return options.getByTestId(`credentials-${platform}`);
+}
 afterAll(async () => {
   await h?.close();
 });
@@ -61,15 +68,21 @@ async function dumpEverything(): Promise<string> {
 
 describe('keys for every platform', () => {
   it('are checked as typed and refused with a clear message when wrong', async () => {
-    const form = options.getByTestId('credentials-gow');
+    const form = await formOf('gow');
     await form.getByLabel(/API key/).fill('bad key with spaces');
     await expect
       .poll(() => form.locator('#gow-apiKey-help').textContent())
-      .toContain('does not look right');
-    await form.getByRole('button', { name: 'Save keys' }).click();
+      .toBe(
+        'API key can only contain letters, digits, “_” and “-”; a space at character 4 is not allowed',
+      );
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    // Nothing is sent: every field with a problem is marked, and the first one has the focus.
     await expect
       .poll(() => form.getByRole('alert').textContent())
-      .toMatch(/API key does not look right/);
+      .toBe('Fix the marked fields first (3)');
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('gow-apiKey');
+    await form.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await form.getByLabel(/API key/).inputValue()).toBe('');
     expect(
       ((await h.storage('local')).settings as { platforms: { gow: { config: object } } }).platforms
         .gow.config,
@@ -79,12 +92,10 @@ describe('keys for every platform', () => {
   it('are saved for all five platforms: public fields in settings, secrets only in the vault', async () => {
     const creds = demoCredentials(h.sandbox.origin);
     for (const [platform, values] of Object.entries(creds)) {
-      const form = options.getByTestId(`credentials-${platform}`);
-      for (const [key, value] of Object.entries(values)) {
-        await form.locator(`[name="${key}"]`).fill(value);
-      }
-      await form.getByRole('button', { name: 'Save keys' }).click();
-      await expect.poll(() => form.getByRole('status').textContent()).toBe('Keys saved');
+      const form = await formOf(platform);
+      for (const [key, value] of Object.entries(values)) await fillField(form, key, value);
+      await form.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect.poll(() => form.getByRole('status').textContent()).toBe('Saved');
     }
     const status = await h.send('vault/status', {});
     expect(status.secretNames).toEqual(
@@ -100,7 +111,7 @@ describe('keys for every platform', () => {
 
   it('work: “Test connection” makes one real call per platform and says so in words', async () => {
     for (const platform of ['gow', 'biyong', 'fomo', 'hicoin', 'grandchain']) {
-      const form = options.getByTestId(`credentials-${platform}`);
+      const form = await formOf(platform);
       await form.getByRole('button', { name: 'Test connection' }).click();
       await expect
         .poll(() => form.locator('[role=status], [role=alert]').textContent(), { timeout: 15_000 })
@@ -117,11 +128,11 @@ describe('keys for every platform', () => {
       hicoin: ['secret', DEMO.hicoin.secret],
     };
     for (const [platform, [field, value]] of Object.entries(right)) {
-      const form = options.getByTestId(`credentials-${platform}`);
+      const form = await formOf(platform);
       const save = async (secret: string) => {
         await form.locator(`[name="${field}"]`).fill(secret);
-        await form.getByRole('button', { name: 'Save keys' }).click();
-        await expect.poll(() => form.getByRole('status').textContent()).toBe('Keys saved');
+        await form.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => form.getByRole('status').textContent()).toBe('Saved');
       };
       await save('wrong-secret-key-123');
       await form.getByRole('button', { name: 'Test connection' }).click();
@@ -139,23 +150,29 @@ describe('keys for every platform', () => {
   });
 
   it('are not shown back: a stored secret is only marked as stored, and empty keeps it', async () => {
-    const page = await h.openOptions();
+    const page = await openSection(h, 'gow');
     const form = page.getByTestId('credentials-gow');
     const secretInput = form.locator('[name="secretKey"]');
     await expect.poll(() => secretInput.getAttribute('placeholder')).toContain('stored');
     expect(await secretInput.inputValue()).toBe('');
-    await form.getByRole('button', { name: 'Save keys' }).click();
-    await expect.poll(() => form.getByRole('status').textContent()).toBe('Keys saved');
+    // Saving another change with the secret left empty keeps the stored secret.
+    await form.locator('[name="account"]').fill('bob@example.com');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Saved');
+    await form.locator('[name="account"]').fill('alice@example.com');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Saved');
     expect((await h.send('vault/status', {})).secretNames).toContain('gow.secretKey');
     await page.close();
   });
 
   it('need an unlocked vault for secrets', async () => {
     await h.send('vault/lock', {});
-    const page = await h.openOptions();
+    const page = await openSection(h, 'gow');
     const form = page.getByTestId('credentials-gow');
     await expect.poll(() => form.locator('[name="secretKey"]').isDisabled()).toBe(true);
-    await form.getByRole('button', { name: 'Save keys' }).click();
+    await form.locator('[name="account"]').fill('carol@example.com');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('Unlock the vault');
     await page.close();
   });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { openSection } from './options-page';
 import { CONTROL, DEMO } from '../sandbox/contract';
 
 let h: Harness;
@@ -15,7 +16,7 @@ const PASSWORD = 'dora-secret-pass-9';
 beforeAll(async () => {
   h = await launch();
   await h.send('vault/create', { passphrase: 'correct horse battery staple' });
-  options = await h.openOptions();
+  options = await openSection(h, 'grandchain');
 });
 afterAll(async () => {
   await h?.close();
@@ -63,6 +64,8 @@ describe('Grand Chain account', () => {
   });
 
   it('signs out (forgetting the session) and signs in again; a wrong password is said in words', async () => {
+    // Signing out is confirmed first.
+    options.once('dialog', (d) => void d.accept());
     await panel().getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => panel().getByRole('tab', { name: 'Sign in' }).count()).toBe(1);
     expect((await h.send('accounts/list', {})).accounts.grandchain).toBeUndefined();

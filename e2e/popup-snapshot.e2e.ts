@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { goToSection, openSection } from './options-page';
 import { setUpFiveAccounts } from './accounts-setup';
 import { demoCredentials } from './fixtures';
 import { DEMO } from '../sandbox/contract';
@@ -130,9 +131,8 @@ describe('the popup snapshot', () => {
     expect(await storedSnapshot(page)).not.toBeNull();
     await page.close();
 
-    const options = await h.openOptions();
-    await options.locator('fieldset[data-platform]').first().waitFor();
-    await options.getByLabel('Language').selectOption('zh-CN');
+    const options = await openSection(h, 'language');
+    await options.getByLabel('Language', { exact: true }).selectOption('zh-CN');
     await options.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => storedSnapshot(options)).toBeNull();
 
@@ -147,7 +147,7 @@ describe('the popup snapshot', () => {
     await zh.page.close();
 
     options.once('dialog', (d) => void d.accept());
-    await options.reload();
+    await goToSection(options, 'vault');
     await options.getByRole('button', { name: '清除全部数据' }).click();
     await expect.poll(() => storedSnapshot(options)).toBeNull();
     await options.close();

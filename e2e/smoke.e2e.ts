@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, MERCHANT_PATHS, type Harness } from './harness';
+import { openSection } from './options-page';
 
 let h: Harness;
 
@@ -39,10 +40,11 @@ describe('CoinDock in Chromium', () => {
   });
 
   it('the options page renders and saves a setting through the worker', async () => {
-    const options = await h.openOptions();
-    await options.locator('fieldset[data-platform]').first().waitFor();
-    expect(await options.locator('fieldset[data-platform]').count()).toBe(5);
-    await options.getByLabel('Language').selectOption('zh-CN');
+    const options = await openSection(h, 'language');
+    // One section at a time, and a section per platform in the nav.
+    expect(await options.locator('nav a[data-nav]').count()).toBe(9);
+    expect(await options.locator('main section').count()).toBe(1);
+    await options.getByLabel('Language', { exact: true }).selectOption('zh-CN');
     // The page switches language as soon as it is chosen, before saving.
     await options.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('已保存');

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
+import { openSection } from './options-page';
 
 let h: Harness;
 let options: Page;
@@ -13,7 +14,7 @@ const PASS = 'correct horse battery staple';
 
 beforeAll(async () => {
   h = await launch();
-  options = await h.openOptions();
+  options = await openSection(h, 'vault');
 });
 afterAll(async () => {
   await h?.close();
@@ -100,7 +101,7 @@ describe('vault in the options page', () => {
       values: { email: 'alice@example.com' },
     });
     await h.send('vault/lock', {});
-    const page = await h.openOptions();
+    const page = await openSection(h, 'vault');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Forgot it? Reset the vault' }).click();
     await expect

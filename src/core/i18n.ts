@@ -9,13 +9,29 @@
  */
 import type { LanguageSetting } from './settings';
 import type { Platform } from './errors';
-import type { MessageKey } from './i18n/en';
+import type { MessageKey as BaseKey } from './i18n/en';
+import type { OptionsKey } from './i18n/options-en';
 
-export type { MessageKey };
+/** Every string's key: the shared table's, and the options page's own (loaded only there). */
+export type MessageKey = BaseKey | OptionsKey;
 export type Lang = 'en' | 'zh-CN';
-type Table = Record<MessageKey, string>;
+type Table = Record<BaseKey, string> & Partial<Record<OptionsKey, string>>;
 
 const tables: Partial<Record<Lang, Table>> = {};
+
+/** More strings a page adds to every language it loads (see addStrings). */
+type ExtraStrings = (lang: Lang) => Promise<Partial<Record<MessageKey, string>>>;
+const extras: ExtraStrings[] = [];
+const complete = new Set<Lang>();
+
+/**
+ * A page's own strings, kept out of the shared table so other pages do not load them: added to
+ * each language as it is loaded (call before the first `loadLanguage`).
+ */
+export function addStrings(load: ExtraStrings): void {
+  extras.push(load);
+  complete.clear();
+}
 
 /** Tables imported statically by a context that needs them at once (see i18n-both.ts). */
 export function provideTables(given: Partial<Record<Lang, Table>>): void {
@@ -23,13 +39,21 @@ export function provideTables(given: Partial<Record<Lang, Table>>): void {
 }
 
 export function languageLoaded(lang: Lang): boolean {
-  return tables[lang] !== undefined;
+  return tables[lang] !== undefined && (extras.length === 0 || complete.has(lang));
 }
 
 /** Load one language's table (its own chunk); resolved at once when it is already here. */
 export async function loadLanguage(lang: Lang): Promise<void> {
-  if (tables[lang]) return;
-  tables[lang] = lang === 'zh-CN' ? (await import('./i18n/zh')).zh : (await import('./i18n/en')).en;
+  if (languageLoaded(lang)) return;
+  const [base, ...more] = await Promise.all([
+    tables[lang] ??
+      (lang === 'zh-CN'
+        ? import('./i18n/zh').then((m) => m.zh)
+        : import('./i18n/en').then((m) => m.en)),
+    ...extras.map((load) => load(lang)),
+  ]);
+  tables[lang] = Object.assign({ ...base }, ...more) as Table;
+  complete.add(lang);
 }
 
 export const PLATFORM_NAMES: Record<Platform, Record<Lang, string>> = {

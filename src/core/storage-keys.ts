@@ -13,6 +13,7 @@ import { ReturnRecordSchema } from './returns';
 import { SealedVaultSchema } from './vault';
 import { AccountsSchema, FlowSchema, type Accounts, type Flow } from './accounts';
 import { TransferSchema, type Transfer } from './transfers';
+import { PLATFORMS } from './errors';
 
 export const KEYS = {
   settings: defineKey('local', 'settings', SettingsSchema, defaultSettings),
@@ -66,6 +67,19 @@ export const KEYS = {
     'transfers',
     v.record(v.string(), TransferSchema),
     () => ({}),
+  ),
+  /**
+   * How far the options page's guided setup got (the step and the platforms chosen), so closing
+   * the tab loses nothing. Names of platforms only; "forget everything" clears it with the rest.
+   */
+  setup: defineKey(
+    'local',
+    'setup',
+    v.object({
+      step: v.picklist(['vault', 'platforms', 'keys', 'connect', 'done'] as const),
+      platforms: v.array(v.picklist(PLATFORMS)),
+    }),
+    () => ({ step: 'vault' as const, platforms: [] }),
   ),
 } as const;
 

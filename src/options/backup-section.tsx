@@ -45,7 +45,7 @@ export function BackupSection({
     });
 
   return (
-    <section class="stack" aria-labelledby="backup-h" data-testid="backup">
+    <section class="stack section" aria-labelledby="backup-h" data-testid="backup">
       <h2 id="backup-h">{t(lang, 'backup.title')}</h2>
       <p class="muted">{t(lang, 'backup.explain')}</p>
       <label>

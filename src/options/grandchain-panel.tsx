@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { t, type Lang } from '../core/i18n';
+import { PLATFORM_NAMES, t, type Lang } from '../core/i18n';
 import { NoticeText, useAction } from '../ui/use-action';
 import type { Account } from '../core/accounts';
 
@@ -58,7 +58,13 @@ export function GrandchainPanel({ lang }: { lang: Lang }) {
     return (
       <div class="stack" data-testid="grandchain">
         <p class="ok">
-          {t(lang, 'gc.signedIn', { who: `${account.label} (${account.details.email ?? ''})` })}
+          {t(lang, 'gc.signedIn', {
+            // The label is the nickname, or the email when there is none: say the email once.
+            who:
+              account.details.email && account.details.email !== account.label
+                ? `${account.label} (${account.details.email})`
+                : account.label,
+          })}
         </p>
         <form
           class="stack"
@@ -81,6 +87,9 @@ export function GrandchainPanel({ lang }: { lang: Lang }) {
               type="button"
               disabled={busy}
               onClick={() =>
+                confirm(
+                  t(lang, 'options.disconnectConfirm', { name: PLATFORM_NAMES.grandchain[lang] }),
+                ) &&
                 void act(async () => {
                   const v = await send('accounts/disconnect', { platform: 'grandchain' });
                   setAccount(v.accounts.grandchain);

@@ -4,7 +4,7 @@ import './options.css';
 import { Options } from './options';
 import { clearSnapshot } from '../ui/popup-snapshot';
 import { KEYS } from '../core/storage-keys';
-import { loadLanguage, resolveLanguage } from '../core/i18n';
+import { addStrings, loadLanguage, resolveLanguage } from '../core/i18n';
 
 // The popup's paint-first snapshot shows the portfolio as it was, in the language and
 // environments of then. When settings or the vault change (a save here, an import, a reset,
@@ -16,6 +16,12 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
+// The page's own strings (sections, guided setup) live outside the shared table the popup loads.
+addStrings((lang) =>
+  lang === 'zh-CN'
+    ? import('../core/i18n/options-zh').then((m) => m.optionsZh)
+    : import('../core/i18n/options-en').then((m) => m.optionsEn),
+);
 // The browser's language is the page's until its settings say otherwise (options.tsx loads
 // another when they do).
 await loadLanguage(resolveLanguage('auto', navigator.language));

@@ -1,170 +1,244 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
-import { ENVIRONMENTS, LANGUAGES, requiredOrigins, type Settings } from '../core/settings';
+import type { LanguageSetting, Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
+import type { AccountsView, VaultStatus } from '../core/messages';
+import { KEYS } from '../core/storage-keys';
+import { getStore } from '../ext/storage';
 import { useShownLanguage } from '../ui/use-language';
 import { VaultSection } from './vault-section';
 import { BackupSection } from './backup-section';
-import { CredentialsForm } from './credentials-form';
-import { GrandchainPanel } from './grandchain-panel';
+import { LanguageSection } from './language-section';
+import { PlatformSection } from './platform-section';
+import { Setup } from './setup';
 
-type Notice = { tone: 'ok' | 'error'; text: string } | undefined;
+/**
+ * The sections, each at its own URL hash (the popup links to them: `#grandchain`, `#vault`…).
+ * One is shown at a time; `#setup` is the guided first run.
+ */
+export const SECTIONS = [
+  'setup',
+  ...PLATFORMS,
+  'vault',
+  'backup',
+  'language',
+] as const satisfies readonly string[];
+export type Section = (typeof SECTIONS)[number];
+
+/** Older links: the banner's "accounts" opened the Grand Chain sign-in of the one-page layout. */
+const ALIASES: Record<string, Section> = { accounts: 'grandchain' };
+
+function sectionOfHash(hash: string): Section | undefined {
+  const h = decodeURIComponent(hash.replace(/^#/, ''));
+  return (SECTIONS as readonly string[]).includes(h) ? (h as Section) : ALIASES[h];
+}
 
 export function Options() {
   const [settings, setSettings] = useState<Settings>();
-  const [notice, setNotice] = useState<Notice>();
-  const [vaultUnlocked, setVaultUnlocked] = useState(false);
+  const [vault, setVault] = useState<VaultStatus>();
+  const [accounts, setAccounts] = useState<AccountsView>();
+  const [setupStarted, setSetupStarted] = useState(false);
+  const [error, setError] = useState<string>();
+  const [preview, setPreview] = useState<LanguageSetting>();
+  const [section, setSection] = useState(() => sectionOfHash(location.hash));
+  // Bumped when everything stored changed under the page (forget everything, an import): every
+  // form is made again from what is stored, so none can write old values back.
+  const [generation, setGeneration] = useState(0);
+  const dirty = useRef(false);
   const lang: Lang = useShownLanguage(
-    resolveLanguage(settings?.language ?? 'auto', navigator.language),
+    resolveLanguage(preview ?? settings?.language ?? 'auto', navigator.language),
   );
   document.documentElement.lang = lang;
 
-  useEffect(() => {
-    send('settings/get', {}).then(setSettings, (e: unknown) =>
-      setNotice({ tone: 'error', text: toCoinDockError(e).text(errorLang(lang)) }),
-    );
-  }, []);
-
-  if (!settings) {
-    return <main>{notice && <p class="error">{notice.text}</p>}</main>;
-  }
-
-  const setPlatform = (p: Platform, change: Partial<Settings['platforms'][Platform]>) =>
-    setSettings({
-      ...settings,
-      platforms: { ...settings.platforms, [p]: { ...settings.platforms[p], ...change } },
+  const load = () =>
+    Promise.all([
+      send('settings/get', {}),
+      send('vault/status', {}),
+      send('accounts/list', {}),
+      getStore().get(KEYS.setup),
+    ]).then(([s, v, a, progress]) => {
+      // A setup left half-way is where the page opens again.
+      setSetupStarted(progress.step !== 'vault' && progress.step !== 'done');
+      setSettings(s);
+      setVault(v);
+      setAccounts(a);
     });
 
-  async function save(e: Event) {
-    e.preventDefault();
-    if (!settings) return;
-    setNotice(undefined);
-    try {
-      // Host permission for return URLs and custom base URLs is asked here, in the saving click.
-      const origins = requiredOrigins(settings);
-      if (origins.length && !(await chrome.permissions.request({ origins }))) {
-        setNotice({ tone: 'error', text: t(lang, 'options.permissionDenied') });
+  useEffect(() => {
+    load().catch((e: unknown) => setError(toCoinDockError(e).text(errorLang(lang))));
+    // The page follows storage: a connection finishing in another tab, a sign-out in the popup,
+    // a lost grant; the vault locked by its timer or unlocked in the popup; settings changed
+    // elsewhere (the language).
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      const local = area === 'local';
+      if ((local && KEYS.accounts.name in changes) || (!local && KEYS.flows.name in changes)) {
+        void send('accounts/list', {}).then(setAccounts, () => undefined);
       }
-      const saved = await send('settings/update', settings);
-      setSettings(saved);
-      setNotice((n) => n ?? { tone: 'ok', text: t(lang, 'options.saved') });
-    } catch (err) {
-      setNotice({ tone: 'error', text: toCoinDockError(err).text(errorLang(lang)) });
-    }
+      if ((local && KEYS.vault.name in changes) || (!local && KEYS.vaultKey.name in changes)) {
+        void send('vault/status', {}).then(setVault, () => undefined);
+      }
+      if (local && KEYS.settings.name in changes) {
+        void send('settings/get', {}).then(setSettings, () => undefined);
+      }
+    };
+    chrome.storage.onChanged.addListener(onStorage);
+    return () => chrome.storage.onChanged.removeListener(onStorage);
+  }, []);
+
+  useEffect(() => {
+    let current = location.hash;
+    const onHash = () => {
+      if (dirty.current && !confirm(t(lang, 'options.unsavedLeave'))) {
+        // Stay: put the address back without another hashchange.
+        history.replaceState(null, '', current || location.pathname);
+        return;
+      }
+      dirty.current = false;
+      current = location.hash;
+      setPreview(undefined);
+      setSection(sectionOfHash(location.hash));
+    };
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (dirty.current) e.preventDefault();
+    };
+    addEventListener('hashchange', onHash);
+    addEventListener('beforeunload', onUnload);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      removeEventListener('beforeunload', onUnload);
+    };
+  }, [lang]);
+
+  // With no vault there is nothing set up yet: the guided setup is the page, unless a section
+  // was asked for by name. The choice goes into the address, so it stays while the vault is made.
+  const fallback: Section | undefined = vault && (!vault.exists || setupStarted ? 'setup' : 'fomo');
+  useEffect(() => {
+    if (section || !fallback) return;
+    // An address naming no section here (the banner's `#activity`) is left as it was.
+    if (!location.hash) history.replaceState(null, '', `#${fallback}`);
+    setSection(fallback);
+  }, [section, fallback]);
+
+  if (!settings || !vault) {
+    return <main class="loading">{error && <p class="error">{error}</p>}</main>;
+  }
+  const shown: Section = section ?? fallback ?? 'setup';
+  const onDirty = (d: boolean) => {
+    dirty.current = d;
+  };
+  const forgotten = () => {
+    dirty.current = false;
+    setSetupStarted(false);
+    setGeneration((g) => g + 1);
+    void load();
+  };
+
+  const link = (s: Section, label: string, extra?: preact.ComponentChildren) => (
+    <li key={s}>
+      <a href={`#${s}`} aria-current={shown === s ? 'page' : undefined} data-nav={s}>
+        <span>{label}</span>
+        {extra}
+      </a>
+    </li>
+  );
+  const dot = (p: Platform) => {
+    const a = accounts?.accounts[p];
+    if (!a) return null;
+    const ok = a.state === 'connected';
+    return (
+      <span
+        class={`dot ${ok ? 'on' : 'warn'}`}
+        title={
+          ok ? t(lang, 'options.connected', { who: a.label }) : t(lang, 'options.notConnected')
+        }
+      />
+    );
+  };
+
+  let body;
+  if (shown === 'setup') {
+    body = (
+      <Setup
+        key={generation}
+        lang={lang}
+        settings={settings}
+        vault={vault}
+        accounts={accounts}
+        onVault={setVault}
+        onSettings={setSettings}
+        onDirty={onDirty}
+      />
+    );
+  } else if (shown === 'vault') {
+    body = (
+      <VaultSection lang={lang} onChange={setVault} onForgotten={forgotten} onDirty={onDirty} />
+    );
+  } else if (shown === 'backup') {
+    body = (
+      <BackupSection
+        lang={lang}
+        onImported={(s) => {
+          setSettings(s);
+          setGeneration((g) => g + 1);
+          // The file may bring a vault too.
+          void load();
+        }}
+      />
+    );
+  } else if (shown === 'language') {
+    body = (
+      <LanguageSection
+        key={generation}
+        lang={lang}
+        settings={settings}
+        onSettings={setSettings}
+        onPreview={setPreview}
+        onDirty={onDirty}
+      />
+    );
+  } else {
+    body = (
+      <PlatformSection
+        key={`${shown}-${generation}`}
+        platform={shown}
+        lang={lang}
+        settings={settings}
+        vaultUnlocked={vault.unlocked}
+        accounts={accounts}
+        onSettings={setSettings}
+        onDirty={onDirty}
+      />
+    );
   }
 
   return (
-    <main>
-      <h1>{t(lang, 'options.title')}</h1>
-      <VaultSection lang={lang} onChange={(s) => setVaultUnlocked(s.unlocked)} />
-      <form class="stack" onSubmit={(e) => void save(e)}>
-        <label>
-          {t(lang, 'options.language')}
-          <select
-            value={settings.language}
-            onChange={(e) =>
-              setSettings({ ...settings, language: e.currentTarget.value as Settings['language'] })
-            }
+    <div class="layout">
+      <header class="top">
+        <h1>{t(lang, 'options.title')}</h1>
+        {vault.exists && (
+          <a
+            href="#vault"
+            class={`chip ${vault.unlocked ? 'ok' : 'muted'}`}
+            data-testid="vault-chip"
           >
-            {LANGUAGES.map((l) => (
-              <option value={l} key={l}>
-                {l === 'auto'
-                  ? t(lang, 'options.language.auto')
-                  : l === 'en'
-                    ? 'English'
-                    : '简体中文'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t(lang, 'options.sandbox')}
-          <input
-            type="url"
-            value={settings.sandboxOrigin}
-            onInput={(e) => setSettings({ ...settings, sandboxOrigin: e.currentTarget.value })}
-          />
-          <span class="muted">{t(lang, 'options.sandbox.hint')}</span>
-        </label>
-        <h2>{t(lang, 'options.platforms')}</h2>
-        {PLATFORMS.map((p) => {
-          const ps = settings.platforms[p];
-          return (
-            <fieldset key={p} data-platform={p}>
-              <legend>{PLATFORM_NAMES[p][lang]}</legend>
-              <label>
-                {t(lang, 'options.environment')}
-                <select
-                  value={ps.environment}
-                  onChange={(e) =>
-                    setPlatform(p, {
-                      environment: e.currentTarget.value as (typeof ENVIRONMENTS)[number],
-                    })
-                  }
-                >
-                  {ENVIRONMENTS.map((env) => (
-                    <option value={env} key={env}>
-                      {t(lang, `env.${env}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {ps.environment === 'custom' && (
-                <label>
-                  {t(lang, 'options.customBaseUrl')}
-                  <input
-                    type="url"
-                    value={ps.customBaseUrl ?? ''}
-                    onInput={(e) =>
-                      setPlatform(p, { customBaseUrl: e.currentTarget.value || undefined })
-                    }
-                  />
-                </label>
-              )}
-              <label>
-                {t(lang, 'options.returnUrls')}
-                <textarea
-                  value={ps.returnUrls.join('\n')}
-                  onInput={(e) =>
-                    setPlatform(p, {
-                      returnUrls: e.currentTarget.value
-                        .split('\n')
-                        .map((s) => s.trim())
-                        .filter(Boolean),
-                    })
-                  }
-                />
-                <span class="muted">{t(lang, 'options.returnUrls.hint')}</span>
-              </label>
-            </fieldset>
-          );
-        })}
-        <div class="row">
-          <button class="primary" type="submit">
-            {t(lang, 'options.save')}
-          </button>
-          {notice && (
-            <span class={notice.tone} role={notice.tone === 'error' ? 'alert' : 'status'}>
-              {notice.text}
-            </span>
-          )}
-        </div>
-      </form>
-      <section class="stack card" id="accounts" aria-labelledby="gc-h">
-        <h2 id="gc-h">{t(lang, 'gc.title')}</h2>
-        <GrandchainPanel lang={lang} />
-      </section>
-      <section class="stack" aria-labelledby="creds-h">
-        <h2 id="creds-h">{t(lang, 'creds.title')}</h2>
-        {PLATFORMS.map((p) => (
-          <div class="card" key={p}>
-            <h3>{PLATFORM_NAMES[p][lang]}</h3>
-            <CredentialsForm platform={p} lang={lang} vaultUnlocked={vaultUnlocked} />
-          </div>
-        ))}
-      </section>
-      <BackupSection lang={lang} onImported={setSettings} />
-    </main>
+            {t(lang, 'vault.title')} · {t(lang, vault.unlocked ? 'vault.unlocked' : 'vault.locked')}
+          </a>
+        )}
+      </header>
+      <nav aria-label={t(lang, 'options.nav')}>
+        <ul>{link('setup', t(lang, 'options.nav.setup'))}</ul>
+        <h2>{t(lang, 'options.nav.platforms')}</h2>
+        <ul>{PLATFORMS.map((p) => link(p, PLATFORM_NAMES[p][lang], dot(p)))}</ul>
+        <h2>{t(lang, 'options.nav.security')}</h2>
+        <ul>
+          {link('vault', t(lang, 'options.nav.vault'))}
+          {link('backup', t(lang, 'options.nav.backup'))}
+        </ul>
+        <h2>{t(lang, 'options.nav.general')}</h2>
+        <ul>{link('language', t(lang, 'options.nav.language'))}</ul>
+      </nav>
+      <main>{body}</main>
+    </div>
   );
 }

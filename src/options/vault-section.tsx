@@ -8,14 +8,22 @@ import type { VaultStatus } from '../core/messages';
 export function VaultSection({
   lang,
   onChange,
+  onForgotten,
+  onDirty,
 }: {
   lang: Lang;
   onChange?: (s: VaultStatus) => void;
+  /** Everything was erased: the page starts again from what is stored now (nothing). */
+  onForgotten?: () => void;
+  onDirty?: (dirty: boolean) => void;
 }) {
   const [status, setStatus] = useState<VaultStatus>();
   const { busy, notice, setNotice, showError, run } = useAction(lang);
   const [a, setA] = useState('');
   const [b, setB] = useState('');
+  const [autoLock, setAutoLock] = useState<string>();
+  const autoLockDirty = autoLock !== undefined && Number(autoLock) !== status?.autoLockMinutes;
+  useEffect(() => onDirty?.(autoLockDirty), [autoLockDirty]);
 
   const apply = (s: VaultStatus) => {
     setStatus(s);
@@ -49,7 +57,7 @@ export function VaultSection({
   );
 
   return (
-    <section class="stack" aria-labelledby="vault-h" data-testid="vault">
+    <section class="stack section" aria-labelledby="vault-h" data-testid="vault">
       <h2 id="vault-h">
         {t(lang, 'vault.title')}{' '}
         {status.exists && (
@@ -118,20 +126,44 @@ export function VaultSection({
               {t(lang, 'vault.lock')}
             </button>
           </div>
-          <label>
-            {t(lang, 'vault.autoLock')}
-            <input
-              type="number"
-              min={0}
-              max={1440}
-              value={status.autoLockMinutes}
-              onChange={(e) =>
-                void act(() =>
-                  send('vault/set-auto-lock', { minutes: Number(e.currentTarget.value) }),
-                )
-              }
-            />
-          </label>
+          <form
+            class="stack"
+            aria-label={t(lang, 'vault.autoLockLegend')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(
+                async () => {
+                  const s = await send('vault/set-auto-lock', { minutes: Number(autoLock) });
+                  setAutoLock(undefined);
+                  return s;
+                },
+                t(lang, 'options.saved'),
+              );
+            }}
+          >
+            <fieldset>
+              <legend>{t(lang, 'vault.autoLockLegend')}</legend>
+              <label>
+                {t(lang, 'vault.autoLock')}
+                <input
+                  type="number"
+                  min={0}
+                  max={1440}
+                  value={autoLock ?? status.autoLockMinutes}
+                  onInput={(e) => setAutoLock(e.currentTarget.value)}
+                />
+              </label>
+            </fieldset>
+            <div class="savebar">
+              <span class={autoLockDirty ? 'unsaved' : 'muted'}>
+                {autoLockDirty ? t(lang, 'options.unsaved') : t(lang, 'options.allSaved')}
+              </span>
+              <span class="grow" />
+              <button class="primary" type="submit" disabled={busy || !autoLockDirty}>
+                {t(lang, 'options.save')}
+              </button>
+            </div>
+          </form>
           <form
             class="stack"
             onSubmit={(e) => {
@@ -142,30 +174,49 @@ export function VaultSection({
               );
             }}
           >
-            {field(t(lang, 'vault.oldPassphrase'), a, setA, 'current')}
-            {field(t(lang, 'vault.newPassphrase'), b, setB, 'new')}
-            <button type="submit" disabled={busy}>
-              {t(lang, 'vault.change')}
-            </button>
+            <fieldset>
+              <legend>{t(lang, 'vault.change')}</legend>
+              {field(t(lang, 'vault.oldPassphrase'), a, setA, 'current')}
+              {field(t(lang, 'vault.newPassphrase'), b, setB, 'new')}
+              <div class="row start">
+                <button type="submit" disabled={busy}>
+                  {t(lang, 'vault.change')}
+                </button>
+              </div>
+            </fieldset>
           </form>
         </>
       )}
 
-      <div class="row">
-        <button
-          type="button"
-          class="danger"
-          disabled={busy}
-          onClick={() => {
-            if (confirm(t(lang, 'vault.forgetConfirm'))) {
-              void act(() => send('vault/forget-everything', {}), t(lang, 'vault.forgotten'));
-            }
-          }}
-        >
-          {t(lang, 'vault.forget')}
-        </button>
-        <NoticeText notice={notice} />
-      </div>
+      {/* Nothing to forget before a vault exists (and nothing it could take back). */}
+      {status.exists && (
+        <fieldset class="danger-zone">
+          <legend>{t(lang, 'vault.dangerZone')}</legend>
+          <p class="muted">{t(lang, 'vault.forgetExplain')}</p>
+          <div class="row start">
+            <button
+              type="button"
+              class="danger"
+              disabled={busy}
+              onClick={() => {
+                if (confirm(t(lang, 'vault.forgetConfirm'))) {
+                  void act(
+                    async () => {
+                      const s = await send('vault/forget-everything', {});
+                      onForgotten?.();
+                      return s;
+                    },
+                    t(lang, 'vault.forgotten'),
+                  );
+                }
+              }}
+            >
+              {t(lang, 'vault.forget')}
+            </button>
+          </div>
+        </fieldset>
+      )}
+      <NoticeText notice={notice} />
     </section>
   );
 }

@@ -22,6 +22,28 @@ export interface CredentialField {
    */
   secureUrl?: true;
   hint?: Bilingual;
+  /** The parts of the pattern a person is told about, each with its own reason when broken
+   * (field-rules.ts builds these together with `pattern`). */
+  rules?: FieldRules;
+  /** A fixed set of values: the options page shows a select, and nothing else is accepted. */
+  choices?: readonly FieldChoice[];
+  /** A check of its own (keys that must be parsed), saying what is wrong in words. */
+  check?: (value: string) => Bilingual | undefined;
+  /** The stored form of a value the user may paste in several forms (PEM or base64 keys). */
+  normalize?: (value: string) => string;
+}
+
+export interface FieldChoice {
+  value: string;
+  label: Bilingual;
+}
+
+export interface FieldRules {
+  minLength?: number;
+  maxLength?: number;
+  /** One allowed character (a one-character class), and how to name the allowed set. */
+  chars?: { re: RegExp; name: Bilingual };
+  format?: 'url' | 'email';
 }
 
 export interface EndpointSpec {

@@ -10,7 +10,7 @@ import { KEYS } from '../../core/storage-keys';
 import { PLATFORMS, errors, type Platform } from '../../core/errors';
 import type { Store } from '../../core/store';
 import type { ProviderDescription } from '../../providers/types';
-import { checkCredentials } from '../../providers/credentials';
+import { checkCredentials, storedForm } from '../../providers/credentials';
 import { secretName, type VaultService } from '../vault-service';
 import { testConnection } from '../connection-test';
 
@@ -77,7 +77,8 @@ export function credentialHandlers(deps: {
       const config: Record<string, string> = {};
       const secrets: Record<string, string> = {};
       for (const f of fields) {
-        const value = (values[f.key] ?? '').trim();
+        // One stored form per field (BiYong keys pasted as PEM are kept as base64 DER).
+        const value = storedForm(f, values[f.key] ?? '');
         if (f.secret) {
           if (value) secrets[secretName(platform, f.key)] = value;
         } else if (value) {

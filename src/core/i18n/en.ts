@@ -19,7 +19,6 @@ export const en = {
   'options.language.auto': 'Browser default',
   'options.sandbox': 'Sandbox address',
   'options.sandbox.hint': 'Where the local CoinDock sandbox runs (npm start).',
-  'options.platforms': 'Platforms',
   'options.environment': 'Environment',
   'options.customBaseUrl': 'Custom base URL',
   'options.returnUrls': 'Return / redirect URLs (one per line)',
@@ -129,9 +128,6 @@ export const en = {
   'vault.forgetConfirm':
     'Erase all CoinDock data in this browser: keys, tokens, settings and history?',
   'vault.forgotten': 'Everything was erased',
-  'creds.title': 'Keys and account',
-  'creds.save': 'Save keys',
-  'creds.saved': 'Keys saved',
   'creds.stored': 'stored — leave empty to keep',
   'creds.lockedHint': 'Unlock the vault to enter or change secret keys.',
   'creds.generate': 'Generate key pair',

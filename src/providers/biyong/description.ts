@@ -1,10 +1,12 @@
 /**
- * BiYong merchant platform (seed 002, providers.md §3): environments, endpoints, credentials and
- * the complete error table of the seed, with messages for people in English and Chinese.
+ * BiYong merchant platform (docs/providers/biyong.md): environments, endpoints, credentials and
+ * the complete error table, with messages for people in English and Chinese.
  */
 import type { ProviderDescription } from '../types';
+import { LETTERS_DIGITS_DOT_DASH, charsRule, choicesRule } from '../credentials';
+import { normalizeRsaKey, rsaKeyProblem } from './keys';
 
-/** Endpoint paths exactly as seed 002 names them. */
+/** Endpoint paths exactly as BiYong's documentation names them (docs/providers/biyong.md). */
 export const BIYONG_PATHS = {
   auth: '/biyong-user/auth',
   update: '/biyong-user/update',
@@ -13,17 +15,17 @@ export const BIYONG_PATHS = {
   tokenInfoPage: '/common/token-info/page',
 } as const;
 
-/** The status of a successful answer (seed 002: `"status":"0"`). */
+/** The status of a successful answer (`"status":"0"`, docs/providers/biyong.md). */
 export const BIYONG_OK = '0';
 
-/** Largest page the seed allows (seed 002 §1.4 / §2.1: 每页条数，最大1000). */
+/** Largest page BiYong allows (每页条数，最大1000; docs/providers/biyong.md). */
 export const BIYONG_MAX_PAGE_SIZE = 1000;
 
 export const biyongDescription: ProviderDescription = {
   id: 'biyong',
   name: { en: 'BiYong', zh: 'BiYong（币用）' },
   environments: {
-    // Seed 002 names no host: BiYong gives merchants their API base URL with the AppId, so outside
+    // docs/providers/biyong.md names no host: BiYong gives merchants their API base URL with the AppId, so outside
     // the sandbox the user enters it as a custom base URL (no guessed production host here).
     sandbox: 'http://127.0.0.1:8787/biyong',
   },
@@ -38,58 +40,78 @@ export const biyongDescription: ProviderDescription = {
   credentials: [
     {
       key: 'appId',
-      label: { en: 'AppId', zh: 'AppId' },
+      label: { en: 'App ID', zh: 'AppId 应用 ID' },
       secret: false,
       required: true,
-      pattern: /^[A-Za-z0-9_.-]{1,128}$/,
-      hint: { en: 'Given by BiYong when the merchant registers', zh: '商户注册时 BiYong 分配' },
+      ...charsRule('A-Za-z0-9_.-', LETTERS_DIGITS_DOT_DASH, 1, 128),
+      hint: {
+        en: 'Given by BiYong when you register as a merchant.',
+        zh: '商户注册时由币用分配。',
+      },
     },
     {
       key: 'merchantPrivateKey',
-      label: { en: 'Merchant private key (PKCS#8, base64)', zh: '商户私钥（PKCS#8，base64）' },
+      label: { en: 'Merchant private key', zh: '商户私钥' },
       secret: true,
       required: true,
-      pattern: /^[A-Za-z0-9+/=\s_-]{100,}$/,
-      hint: { en: 'RSA, 2048 bits recommended', zh: 'RSA 密钥，建议 2048 位' },
+      check: (v) => rsaKeyProblem(v, 'private'),
+      normalize: (v) => normalizeRsaKey(v, 'private'),
+      hint: {
+        en: 'RSA, 2048 bits recommended. Paste it as openssl writes it (-----BEGIN PRIVATE KEY-----) or as base64.',
+        zh: 'RSA 密钥，建议 2048 位。可直接粘贴 openssl 生成的 PEM（-----BEGIN PRIVATE KEY-----）或 base64 文本。',
+      },
     },
     {
       key: 'merchantPublicKey',
-      label: { en: 'Merchant public key (X.509, base64)', zh: '商户公钥（X.509，base64）' },
+      label: { en: 'Merchant public key', zh: '商户公钥' },
       secret: false,
       required: false,
-      pattern: /^[A-Za-z0-9+/=\s_-]{100,}$/,
+      check: (v) => rsaKeyProblem(v, 'public'),
+      normalize: (v) => normalizeRsaKey(v, 'public'),
       hint: {
-        en: 'Register this one with BiYong; kept to show it again',
-        zh: '需在 BiYong 登记此公钥；保存以便再次查看',
+        en: 'Register this one with BiYong; kept here to show it again.',
+        zh: '需在币用登记此公钥；保存以便再次查看。',
       },
     },
     {
       key: 'platformPublicKey',
-      label: { en: 'BiYong public key (X.509, base64)', zh: 'BiYong 平台公钥（X.509，base64）' },
+      label: { en: 'BiYong’s public key', zh: '币用平台公钥' },
       secret: false,
       required: true,
-      pattern: /^[A-Za-z0-9+/=\s_-]{100,}$/,
-      hint: { en: 'Used to verify every answer', zh: '用于验证每个响应的签名' },
+      check: (v) => rsaKeyProblem(v, 'public'),
+      normalize: (v) => normalizeRsaKey(v, 'public'),
+      hint: {
+        en: 'From BiYong’s merchant console; proves each answer comes from BiYong.',
+        zh: '在币用商户后台获取；用于验证每个响应确实来自币用。',
+      },
     },
     {
       key: 'hashMode',
       label: { en: 'Signature hash', zh: '签名哈希算法' },
       secret: false,
       required: false,
-      pattern: /^SHA(1|256|384|512)$/,
-      hint: { en: 'SHA256 unless BiYong says otherwise', zh: '默认 SHA256' },
+      ...choicesRule([
+        { value: 'SHA256', label: { en: 'SHA-256 (BiYong’s default)', zh: 'SHA-256（币用默认）' } },
+        { value: 'SHA1', label: { en: 'SHA-1', zh: 'SHA-1' } },
+        { value: 'SHA384', label: { en: 'SHA-384', zh: 'SHA-384' } },
+        { value: 'SHA512', label: { en: 'SHA-512', zh: 'SHA-512' } },
+      ]),
+      hint: {
+        en: 'Keep SHA-256 unless BiYong set your account up with another.',
+        zh: '除非币用为您的账户设置了其他算法，请保持 SHA-256。',
+      },
     },
     {
       key: 'userToken',
-      label: { en: 'User token to upload (optional)', zh: '上传的用户 token（可选）' },
-      // The merchant's own token for this user (seed 002 §1.2 /biyong-user/update): kept with
-      // the secrets because it may identify the user on the merchant's side.
+      label: { en: 'Your id for this user (optional)', zh: '您为该用户设置的标识（可选）' },
+      // The merchant's own token for this user (docs/providers/biyong.md, /biyong-user/update):
+      // kept with the secrets because it may identify the user on the merchant's side.
       secret: true,
       required: false,
-      pattern: /^[A-Za-z0-9_]{1,64}$/,
+      ...charsRule('A-Za-z0-9_', { en: 'letters, digits and “_”', zh: '字母、数字和“_”' }, 1, 64),
       hint: {
-        en: 'Sent to BiYong with /biyong-user/update after the user authorises',
-        zh: '用户授权后通过 /biyong-user/update 上传给 BiYong',
+        en: 'Sent to BiYong once the user allows CoinDock, so BiYong can match the user to yours.',
+        zh: '用户授权后发送给币用，便于币用将该用户与您的用户对应。',
       },
     },
   ],

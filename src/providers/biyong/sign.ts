@@ -1,11 +1,13 @@
 /**
- * RSASSA-PKCS1-v1_5 for BiYong with WebCrypto only (providers.md §3): the merchant signs each
- * request's raw bytes with its private key (PKCS#8); BiYong signs messageId ‖ JSON of each answer
- * and we verify with BiYong's public key (X.509 SubjectPublicKeyInfo). Keys travel as base64 DER,
- * the way BiYong's merchant console shows them.
+ * RSASSA-PKCS1-v1_5 for BiYong with WebCrypto only (docs/providers/biyong.md): the merchant signs
+ * each request's raw bytes with its private key (PKCS#8); BiYong signs messageId ‖ JSON of each
+ * answer and we verify with BiYong's public key (X.509 SubjectPublicKeyInfo). Keys are stored as
+ * base64 DER, the way BiYong's merchant console shows them; PEM (and PKCS#1) is read too
+ * (keys.ts), so a key saved before normalisation still signs.
  */
-import { fromBase64, toBase64 } from '../../core/bytes';
+import { toBase64 } from '../../core/bytes';
 import { errors } from '../../core/errors';
+import { readRsaKey } from './keys';
 
 /** Values of the `RsaSignHashMode` header, and the WebCrypto hash each one means. SHA-256 is
  * BiYong's default; the others are offered where WebCrypto has them (it has no MD5). */
@@ -28,15 +30,16 @@ function algorithm(hash: BiyongHashMode): RsaHashedImportParams {
 
 const where = { platform: 'biyong' as const, endpoint: 'keys' };
 
-/** Import the merchant's private key (PKCS#8 DER, base64). The key text never reaches an error. */
+/** Import the merchant's private key (PKCS#8 or PKCS#1, base64 or PEM). The key text never
+ * reaches an error; what is wrong with it does. */
 export async function importMerchantPrivateKey(
-  pkcs8Base64: string,
+  keyText: string,
   hash: BiyongHashMode = DEFAULT_HASH_MODE,
 ): Promise<CryptoKey> {
+  const read = readRsaKey(keyText, 'private');
+  if ('problem' in read) throw errors.invalid_input(read.problem, where);
   try {
-    return await crypto.subtle.importKey('pkcs8', fromBase64(pkcs8Base64), algorithm(hash), false, [
-      'sign',
-    ]);
+    return await crypto.subtle.importKey('pkcs8', read.der, algorithm(hash), false, ['sign']);
   } catch (e) {
     throw errors.invalid_input(
       {
@@ -48,15 +51,16 @@ export async function importMerchantPrivateKey(
   }
 }
 
-/** Import a public key (X.509 SubjectPublicKeyInfo DER, base64): BiYong's, to verify answers. */
+/** Import a public key (X.509 SubjectPublicKeyInfo or PKCS#1, base64 or PEM): BiYong's, to
+ * verify answers. */
 export async function importPublicKey(
-  spkiBase64: string,
+  keyText: string,
   hash: BiyongHashMode = DEFAULT_HASH_MODE,
 ): Promise<CryptoKey> {
+  const read = readRsaKey(keyText, 'public');
+  if ('problem' in read) throw errors.invalid_input(read.problem, where);
   try {
-    return await crypto.subtle.importKey('spki', fromBase64(spkiBase64), algorithm(hash), false, [
-      'verify',
-    ]);
+    return await crypto.subtle.importKey('spki', read.der, algorithm(hash), false, ['verify']);
   } catch (e) {
     throw errors.invalid_input(
       {

@@ -1,8 +1,9 @@
 /**
- * FOMO open platform (seed 000, providers.md §1): environments, endpoints, credentials and the
+ * FOMO open platform (docs/providers/fomo.md): environments, endpoints, credentials and the
  * appendix error table.
  */
 import type { ProviderDescription } from '../types';
+import { LETTERS_DIGITS_DOT_DASH, charsRule, noSpacesRule, urlRule } from '../credentials';
 import { FOMO_ERROR_CODES } from './error-table';
 
 export const FOMO_ENDPOINTS = {
@@ -13,13 +14,12 @@ export const FOMO_ENDPOINTS = {
   pay: 'oauth2/authorize/pay',
 } as const;
 
-const httpUrl = /^https?:\/\/[^\s]+$/;
-
 export const fomoDescription: ProviderDescription = {
   id: 'fomo',
   name: { en: 'FOMO', zh: 'FOMO' },
   environments: {
-    // The seed gives only its test address (二.0 测试网址); production is a custom base URL.
+    // FOMO's documentation gives only its test address (二.0 测试网址, docs/providers/fomo.md);
+    // production is a custom base URL.
     test: 'http://39.108.51.7/fomo/',
     // contract.ts PREFIX.fomo on the sandbox's default port, copied (src/ never imports sandbox/).
     sandbox: 'http://127.0.0.1:8787/fomo/',
@@ -37,48 +37,64 @@ export const fomoDescription: ProviderDescription = {
   credentials: [
     {
       key: 'clientId',
-      label: { en: 'client_id (app id)', zh: 'client_id（app id）' },
+      label: { en: 'App ID (client_id)', zh: '应用 ID（client_id）' },
       secret: false,
       required: true,
-      pattern: /^[A-Za-z0-9_.-]{1,128}$/,
+      ...charsRule('A-Za-z0-9_.-', LETTERS_DIGITS_DOT_DASH, 1, 128),
+      hint: {
+        en: 'Shown with your app in FOMO’s developer console.',
+        zh: '在 FOMO 开发者后台的应用信息中查看。',
+      },
     },
     {
       key: 'clientSecret',
-      label: { en: 'client_secret', zh: 'client_secret（app secret）' },
+      label: { en: 'App secret (client_secret)', zh: '应用密钥（client_secret）' },
       secret: true,
       required: true,
-      pattern: /^\S{1,256}$/,
+      ...noSpacesRule(1, 256),
+      hint: {
+        en: 'Shown with the App ID; kept encrypted in the vault.',
+        zh: '与应用 ID 一起提供；加密保存在保险库中。',
+      },
     },
     {
       key: 'redirectUri',
-      label: { en: 'Registered redirect URI', zh: '注册的前端回调网址 redirect_uri' },
+      label: { en: 'Registered redirect URL', zh: '登记的授权回调网址（redirect_uri）' },
       secret: false,
       required: true,
-      pattern: httpUrl,
+      ...urlRule(),
       secureUrl: true,
       hint: {
-        en: 'Must equal the redirect_uri registered for the app.',
-        zh: '须与注册 app 时填写的 redirect_uri 一致。',
+        en: 'Exactly the address you registered with FOMO for your app.',
+        zh: '须与在 FOMO 为应用登记的网址完全一致。',
       },
     },
     {
       key: 'serverUri',
-      label: { en: 'Merchant callback URL (server_uri)', zh: '后端回调网址 server_uri' },
+      label: { en: 'Your server’s callback URL (server_uri)', zh: '服务器回调网址（server_uri）' },
       secret: false,
       required: true,
-      pattern: httpUrl,
+      ...urlRule(),
       secureUrl: true,
+      hint: {
+        en: 'FOMO tells this address when a payment finishes.',
+        zh: '支付完成时 FOMO 会通知这个网址。',
+      },
     },
     {
       key: 'frontUri',
       label: {
-        en: 'Front-end return URL for withdrawals (front_uri)',
-        zh: '提现前端回调网址 front_uri',
+        en: 'Return page after a withdrawal (front_uri)',
+        zh: '提现后返回的页面（front_uri）',
       },
       secret: false,
       required: false,
-      pattern: httpUrl,
+      ...urlRule(),
       secureUrl: true,
+      hint: {
+        en: 'Optional: where FOMO sends the user back after a withdrawal.',
+        zh: '可选：提现后 FOMO 将用户带回的页面。',
+      },
     },
   ],
   errorCodes: FOMO_ERROR_CODES,

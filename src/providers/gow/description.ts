@@ -1,20 +1,21 @@
 /**
- * GOW fiat on/off-ramp and KYC (seed 001, providers.md §2): what the options page, the
- * background and the tests read about the platform.
+ * GOW fiat on/off-ramp and KYC (docs/providers/gow.md): what the options page, the background
+ * and the tests read about the platform.
  */
 import type { ProviderDescription } from '../types';
+import { charsRule, noSpacesRule } from '../credentials';
 
-/** `source` is a fixed channel value in every call (seed 001: 渠道来源，固定值： binance). */
+/** `source` is a fixed channel value in every call (渠道来源，固定值： binance; docs/providers/gow.md). */
 export const GOW_SOURCE = 'binance';
-/** The only fiat currency the seed allows (§4 / §6: 固定：php). */
+/** The only fiat currency GOW allows (固定：php; docs/providers/gow.md). */
 export const GOW_FIAT_CURRENCY = 'php';
-/** §4 / §6: 订单编号（长度40位以内，含40）. */
+/** 订单编号（长度40位以内，含40）, docs/providers/gow.md. */
 export const GOW_ORDER_NO_MAX = 40;
 
 export const gowDescription: ProviderDescription = {
   id: 'gow',
   name: { en: 'GOW', zh: 'GOW' },
-  // The seed names no hosts for production or test: those are set as a custom base URL.
+  // GOW's documentation names no hosts for production or test: those are set as a custom base URL.
   // The sandbox value is contract.ts PREFIX.gow on the default port, copied (src/ never imports
   // sandbox/).
   environments: { sandbox: 'http://127.0.0.1:8787/gow' },
@@ -29,17 +30,26 @@ export const gowDescription: ProviderDescription = {
   credentials: [
     {
       key: 'apiKey',
-      label: { en: 'API key', zh: 'API KEY 访问密钥' },
+      label: { en: 'API key', zh: 'API Key 访问密钥' },
       secret: false,
       required: true,
-      pattern: /^[A-Za-z0-9_-]{8,128}$/,
+      ...charsRule(
+        'A-Za-z0-9_-',
+        { en: 'letters, digits, “_” and “-”', zh: '字母、数字、“_”和“-”' },
+        8,
+        128,
+      ),
+      hint: {
+        en: 'From GOW when you apply for API access.',
+        zh: '申请 API 访问时由 GOW 提供。',
+      },
     },
     {
       key: 'secretKey',
       label: { en: 'Secret key', zh: 'Secret Key 签名密钥' },
       secret: true,
       required: true,
-      pattern: /^\S{8,256}$/,
+      ...noSpacesRule(8, 256),
       hint: {
         en: 'Shown once when the API key is created; used only to sign requests.',
         zh: '仅在申请时可见，只用于签名。',
@@ -48,16 +58,20 @@ export const gowDescription: ProviderDescription = {
     {
       key: 'account',
       label: {
-        en: 'Account (email or third-party id)',
-        zh: '账户（用户邮箱或者第三方唯一标识ID）',
+        en: 'Account (email or your user id)',
+        zh: '账户（用户邮箱或您系统中的用户 ID）',
       },
       secret: false,
       required: true,
-      pattern: /^\S{1,128}$/,
+      ...noSpacesRule(1, 128),
+      hint: {
+        en: 'The GOW user whose KYC and orders CoinDock shows.',
+        zh: 'CoinDock 显示其实名认证和订单的 GOW 用户。',
+      },
     },
   ],
   /**
-   * The seed documents only "000000 = success, any other code is an error" (返回内容格式) and
+   * GOW's documentation (docs/providers/gow.md) says only "000000 = success, any other code is an error" (返回内容格式) and
    * the HTTP statuses 401/403/404. These are the business codes GOW answers with, in its
    * six-digit style; a code not in this table is shown with GOW's own `description`.
    */

@@ -1,16 +1,17 @@
 /**
- * Grand Chain payments (seed 003, providers.md §4): environments, endpoints (deployed paths; see
- * revisions.ts for the seed's), credentials and the complete error table.
+ * Grand Chain payments (docs/providers/grandchain.md): environments, endpoints (deployed paths;
+ * see revisions.ts for the documented ones), credentials and the complete error table.
  */
 import type { EndpointSpec, ProviderDescription } from '../types';
+import { choicesRule, emailRule } from '../credentials';
 import { flatErrorTable } from './error-table';
 import { ENDPOINTS, pathFor } from './revisions';
 
 export const grandchainDescription: ProviderDescription = {
   id: 'grandchain',
-  name: { en: 'Grand Chain', zh: 'Grand Chain' },
+  name: { en: 'Grand Chain', zh: '大链' },
   environments: {
-    // Seed 003: gateway http://www.vaskka.com/ and every route under /grand/chain/.
+    // docs/providers/grandchain.md: gateway http://www.vaskka.com/ and every route under /grand/chain/.
     production: 'http://www.vaskka.com/grand/chain/',
     sandbox: 'http://127.0.0.1:8787/grandchain/',
   },
@@ -26,21 +27,30 @@ export const grandchainDescription: ProviderDescription = {
       label: { en: 'Email', zh: '注册邮箱' },
       secret: false,
       required: true,
-      pattern: /^[^\s@]{1,64}@[^\s@]{1,189}$/,
+      ...emailRule(),
+      hint: {
+        en: 'The address you sign in to Grand Chain with.',
+        zh: '您登录大链所用的邮箱。',
+      },
     },
     {
       key: 'revision',
-      label: { en: 'API revision', zh: '接口版本' },
+      label: { en: 'API version', zh: '接口版本' },
       secret: false,
       required: false,
-      pattern: /^(auto|seed|deployed)$/,
+      ...choicesRule([
+        { value: 'auto', label: { en: 'Detect automatically', zh: '自动识别' } },
+        { value: 'deployed', label: { en: 'Current live service', zh: '当前线上版本' } },
+        { value: 'seed', label: { en: 'Original 2018 documentation', zh: '2018 年原始文档版本' } },
+      ]),
       hint: {
-        en: 'auto detects whether the server speaks the 2018 document or the deployed API',
-        zh: 'auto 自动识别服务器使用的是文档版本还是线上版本',
+        en: 'Leave on “Detect automatically” unless Grand Chain tells you which one to use.',
+        zh: '除非大链告知使用哪个版本，请保持“自动识别”。',
       },
     },
-    // The password is asked for at login/registration only and never stored (providers.md §4);
-    // the session token that login returns is the secret the vault keeps.
+    // The password is asked for at login/registration only and never stored
+    // (docs/providers/grandchain.md); the session token that login returns is the secret the
+    // vault keeps.
   ],
   errorCodes: flatErrorTable(),
 };

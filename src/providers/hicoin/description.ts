@@ -1,7 +1,14 @@
 /**
- * HiCoin open platform, OAuth (seed 004, providers.md §5).
+ * HiCoin open platform, OAuth (docs/providers/hicoin.md).
  */
 import type { ProviderDescription } from '../types';
+import {
+  LETTERS_DIGITS_DOT_DASH,
+  charsRule,
+  choicesRule,
+  noSpacesRule,
+  urlRule,
+} from '../credentials';
 
 export const HICOIN_ENDPOINTS = {
   authorize: '/connect/oauth/authorize',
@@ -12,13 +19,11 @@ export const HICOIN_ENDPOINTS = {
 
 export type HicoinScope = 'snsapi_base' | 'snsapi_userinfo';
 
-const httpUrl = /^https?:\/\/[^\s]+$/;
-
 export const hicoinDescription: ProviderDescription = {
   id: 'hicoin',
   name: { en: 'HiCoin', zh: 'HiCoin' },
   environments: {
-    // seed 004 §2.2: 生产环境 / 测试环境.
+    // The production and test hosts of docs/providers/hicoin.md.
     production: 'https://oauth.hicoin.vip/api',
     test: 'http://oauth.hicoin.one/api',
     // contract.ts PREFIX.hicoin on the sandbox's default port, copied (src/ never imports sandbox/).
@@ -36,51 +41,78 @@ export const hicoinDescription: ProviderDescription = {
   credentials: [
     {
       key: 'appId',
-      label: { en: 'app_id', zh: 'app_id 第三方标识' },
+      label: { en: 'App ID (app_id)', zh: '应用 ID（app_id）' },
       secret: false,
       required: true,
-      pattern: /^[A-Za-z0-9_.-]{1,128}$/,
+      ...charsRule('A-Za-z0-9_.-', LETTERS_DIGITS_DOT_DASH, 1, 128),
+      hint: { en: 'Given by HiCoin for your app.', zh: '由 HiCoin 为您的应用分配。' },
     },
     {
       key: 'secret',
-      label: { en: 'App secret', zh: 'secret 第三方key' },
+      label: { en: 'App secret', zh: '应用密钥（secret）' },
       secret: true,
       required: true,
-      pattern: /^\S{1,256}$/,
+      ...noSpacesRule(1, 256),
+      hint: {
+        en: 'Given with the App ID; kept encrypted in the vault.',
+        zh: '与应用 ID 一起提供；加密保存在保险库中。',
+      },
     },
     {
       key: 'redirectUri',
-      label: { en: 'Registered redirect URI', zh: '授权回调链接 redirect_uri' },
+      label: { en: 'Registered redirect URL', zh: '登记的授权回调网址（redirect_uri）' },
       secret: false,
       required: true,
-      pattern: httpUrl,
+      ...urlRule(),
       secureUrl: true,
+      hint: {
+        en: 'Exactly the address you registered with HiCoin for your app.',
+        zh: '须与在 HiCoin 为应用登记的网址完全一致。',
+      },
     },
     {
       key: 'walletRedirect',
-      label: { en: 'wallet_redirect', zh: 'wallet_redirect' },
+      label: {
+        en: 'Wallet return address (wallet_redirect)',
+        zh: '钱包返回地址（wallet_redirect）',
+      },
       secret: false,
       required: true,
-      pattern: /^\S{1,2048}$/,
+      ...noSpacesRule(1, 2048),
       hint: {
-        en: 'Required on every authorize page, opened directly or through a 302 (seed 004 §2.2).',
-        zh: '无论直接打开还是做页面302重定向时候，必须带此参数。',
+        en: 'Where HiCoin’s wallet app sends the user back; HiCoin requires it on every sign-in page.',
+        zh: 'HiCoin 钱包应用将用户送回的地址；每个授权页面都必须带上。',
       },
     },
     {
       key: 'scope',
-      label: { en: 'Scope', zh: '应用授权作用域 scope' },
+      label: { en: 'What CoinDock may see', zh: '授权范围（scope）' },
       secret: false,
       required: true,
-      pattern: /^snsapi_(base|userinfo)$/,
+      ...choicesRule([
+        {
+          value: 'snsapi_userinfo',
+          label: {
+            en: 'Profile (asks the user; name and picture)',
+            zh: '用户信息（弹出授权页，可获取昵称和头像）',
+          },
+        },
+        {
+          value: 'snsapi_base',
+          label: {
+            en: 'User id only (no question asked)',
+            zh: '仅用户标识（不弹出授权页）',
+          },
+        },
+      ]),
       hint: {
-        en: 'snsapi_base: silent, openid only. snsapi_userinfo: consent page, profile.',
-        zh: 'snsapi_base：不弹出授权页面，只能获取 openid；snsapi_userinfo：弹出授权页面，可获取用户信息。',
+        en: 'Profile shows the user’s name in CoinDock; “user id only” signs in silently.',
+        zh: '“用户信息”可在 CoinDock 显示用户昵称；“仅用户标识”静默授权。',
       },
     },
   ],
   /**
-   * Seed 004 lists no error codes. HiCoin's wider documentation answers `{code, msg, data}`;
+   * HiCoin's OAuth document (docs/providers/hicoin.md) lists no error codes. HiCoin's wider documentation answers `{code, msg, data}`;
    * its OAuth is WeChat's web OAuth almost word for word, so these are WeChat's codes with
    * WeChat's meanings (40001 is an invalid access_token, 40125 a wrong secret). Any other code
    * is shown with HiCoin's own `msg`.
