@@ -27,7 +27,7 @@ beforeAll(async () => {
   await saveDemoCredentials(h, ['biyong', 'grandchain'], {
     biyong: { userToken: 'coindock_user_42' },
   });
-  popup = await h.openPopup();
+  popup = await h.openPopup('activity');
 });
 afterAll(async () => {
   await h?.close();
@@ -38,7 +38,9 @@ describe('activity in an open popup', () => {
     await expect.poll(count).toBe('0 rows');
     expect(await popup.getByTestId('activity-empty').count()).toBe(1);
 
-    // BiYong as a person connects it: the popup's button, the consent page in a tab.
+    // BiYong as a person connects it: the popup's button (on the Accounts tab), the consent
+    // page in a tab.
+    await popup.getByRole('tab', { name: /^Accounts/ }).click();
     const card = popup.locator('li[data-platform="biyong"]');
     const opened = h.context.waitForEvent('page');
     await card.getByRole('button', { name: /^Connect$/ }).click();
@@ -47,6 +49,7 @@ describe('activity in an open popup', () => {
     await consent.getByRole('button', { name: /Authorize/ }).click();
 
     // The same popup, never reopened: the count and the rows follow the worker's sync.
+    await popup.getByRole('tab', { name: /^Activity/ }).click();
     await expect.poll(held, { timeout: 15_000 }).toBe(LEDGER);
     await expect.poll(count, { timeout: 15_000 }).toBe(`${LEDGER} rows`);
     await expect.poll(rowsShown).toBeGreaterThan(0);

@@ -44,7 +44,7 @@ describe('GOW deposit detail', () => {
   let id = '';
 
   it('keeps the instructions, fee and rate on the transfer after the popup closes', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = popup.getByTestId('gow-deposit');
     await form.locator('summary').click();
     for (const [k, v] of Object.entries({
@@ -66,7 +66,7 @@ describe('GOW deposit detail', () => {
     await popup.close();
 
     // Reopened: the order's detail still says where to pay, and what GOW charges.
-    const again = await h.openPopup();
+    const again = await h.openPopup('transfers');
     const { item, detail } = await openDetail(again, id);
     expect(await item.locator('summary').textContent()).toContain('GOW deposit');
     const pay = detail.getByTestId('gow-pay');
@@ -101,7 +101,7 @@ describe('GOW deposit detail', () => {
     await expect.poll(() => transfer(id)).toMatchObject({ state: 'succeeded', statusCode: '5' });
     expect((await transfer(id))?.gow).toMatchObject({ fee: '1.000000', exchRate: '56.2500' });
 
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const { detail } = await openDetail(popup, id);
     const pay = detail.getByTestId('gow-pay');
     await expect.poll(() => pay.locator('h3').textContent()).toMatch(/^GOW’s account/);
@@ -115,7 +115,7 @@ describe('GOW deposit detail', () => {
 
 describe('FOMO coins by name', () => {
   it('says USDT in the review, the list, the detail, the return banner and the activity', async () => {
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const form = popup.getByTestId('fomo-pay');
     await form.locator('select[name="coin"]').selectOption({ label: 'USDT' });
     await form.getByLabel('Amount').fill('12.5');
@@ -138,11 +138,13 @@ describe('FOMO coins by name', () => {
     expect((await banner(tab)).lines).toContain('Amount: 12.5 USDT');
     await tab.close();
 
-    const again = await h.openPopup();
+    const again = await h.openPopup('transfers');
     const { item, detail } = await openDetail(again, t!.id);
     expect(await item.locator('summary').textContent()).toContain('12.5 USDT');
     expect(await detail.textContent()).toContain('FOMO recharge');
     expect(await detail.textContent()).toContain('FOMO’s page came back “paid”');
+    // The same transfer in Activity (its own tab).
+    await again.getByRole('tab', { name: /^Activity/ }).click();
     await expect
       .poll(() =>
         again.locator(`[data-id="transfer:${t!.id}"]`).getByTestId('amount').textContent(),
@@ -162,7 +164,7 @@ describe('FOMO coins by name', () => {
 describe('简体中文', () => {
   it('names transfer kinds and Grand Chain in Chinese', async () => {
     await h.send('settings/update', { language: 'zh-CN' });
-    const popup = await h.openPopup();
+    const popup = await h.openPopup('transfers');
     const list = popup.getByTestId('transfers');
     await expect.poll(() => list.textContent()).toContain('GOW 入金');
     expect(await list.textContent()).toContain('FOMO 充值');
