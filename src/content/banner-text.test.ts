@@ -117,11 +117,12 @@ describe('banner text', () => {
     });
     const en = bannerView(d, verdict('en'), undefined, 'en');
     expect(en.lines[0]).toBe('Does not match this transfer');
-    expect(en.lines).toContain('Amount: 100');
+    // The saved coin by name (a record from before coin names were kept says 'coin 3').
+    expect(en.lines).toContain('Amount: 100 USDT');
     expect(en.lines.join('\n')).not.toMatch(/Success|0\.01/);
     expect(en.tone).toBe('error');
     const zh = bannerView(d, verdict('zh-CN'), undefined, 'zh-CN');
     expect(zh.lines[0]).toBe('与此笔转账不符');
-    expect(zh.lines).toContain('金额：100');
+    expect(zh.lines).toContain('金额：100 USDT');
   });
 });
