@@ -24,6 +24,7 @@ import {
 } from '../e2e/demo-profile';
 import { DEFAULT_PORT, DEMO_API, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
 import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
+import { TRANSFER_KIND_NAMES } from '../src/core/transfer-kinds';
 
 const root = resolve(import.meta.dirname, '..');
 // Filled in once launched: Ctrl-C or a failure during start-up still stops what was started.
@@ -126,7 +127,7 @@ function demoSummary(d: DemoProfile): string {
   const accounts = DEMO_PLATFORMS.map((p) => `${NAMES[p]} (${d.accounts[p].label})`).join(' · ');
   const biyong = d.activity.sources.find((s) => s.source === 'biyong')?.count ?? 0;
   const transfers = d.transfers
-    .map((t) => `${t.amount} ${t.token} ${t.kind.replace('_', ' ')} (${t.state})`)
+    .map((t) => `${t.amount} ${t.token} ${TRANSFER_KIND_NAMES[t.kind].en} (${t.state})`)
     .join(' · ');
   return `
   Vault passphrase   ${d.passphrase}
