@@ -87,41 +87,71 @@ describe('Grand Chain account', () => {
   it('refuses the documented plain-http gateway in words: connection test, sign-in and send', async () => {
     const before = (await h.control(CONTROL.stats)) as { requests: Record<string, unknown> };
     await h.send('settings/update', { platforms: { grandchain: { environment: 'production' } } });
-    const http = /plain http:.*password.*https:/;
-    const test = await h.send('credentials/test', { platform: 'grandchain' });
-    expect(test.ok).toBe(false);
-    expect(test.message.en).toMatch(http);
-    expect(test.message.zh).toMatch(/未加密的 http:/);
-    await expect(
-      h.send('transfers/grandchain-send', { to: DEMO.grandchain.users[1].email, amountYuan: '1' }),
-    ).rejects.toThrow(/insecure_transport .*plain http:/);
-    expect(await h.send('transfers/list', {})).toEqual([]);
+    try {
+      const http = /plain http:.*password.*https:/;
+      const test = await h.send('credentials/test', { platform: 'grandchain' });
+      expect(test.ok).toBe(false);
+      expect(test.message.en).toMatch(http);
+      expect(test.message.zh).toMatch(/未加密的 http:/);
+      await expect(
+        h.send('transfers/grandchain-send', {
+          to: DEMO.grandchain.users[1].email,
+          amountYuan: '1',
+        }),
+      ).rejects.toThrow(/insecure_transport .*plain http:/);
+      expect(await h.send('transfers/list', {})).toEqual([]);
 
-    await panel().getByRole('button', { name: 'Sign out' }).click();
-    const alice = DEMO.grandchain.users[0];
-    await panel().getByLabel('Email').fill(alice.email);
-    await panel().getByLabel('Password').fill(alice.password);
-    await panel().getByRole('button', { name: 'Sign in', exact: true }).last().click();
-    await expect.poll(notice).toMatch(http);
-    // Nothing reached any Grand Chain (the sandbox counts every request it is sent).
-    const after = (await h.control(CONTROL.stats)) as { requests: Record<string, unknown> };
-    expect(after.requests.grandchain).toEqual(before.requests.grandchain);
-    await h.send('settings/update', { platforms: { grandchain: { environment: 'sandbox' } } });
+      // Signing out is confirmed first (and needs no Grand Chain: the session is forgotten here).
+      options.once('dialog', (d) => void d.accept());
+      await panel().getByRole('button', { name: 'Sign out' }).click();
+      const alice = DEMO.grandchain.users[0];
+      await panel().getByLabel('Email').fill(alice.email);
+      await panel().getByLabel('Password').fill(alice.password);
+      await panel().getByRole('button', { name: 'Sign in', exact: true }).last().click();
+      await expect.poll(notice).toMatch(http);
+      expect((await h.send('accounts/list', {})).accounts.grandchain).toBeUndefined();
+      // Nothing reached any Grand Chain (the sandbox counts every request it is sent).
+      const after = (await h.control(CONTROL.stats)) as { requests: Record<string, unknown> };
+      expect(after.requests.grandchain).toEqual(before.requests.grandchain);
+    } finally {
+      await h.send('settings/update', { platforms: { grandchain: { environment: 'sandbox' } } });
+    }
   });
 
   it('refuses to save a plain-http custom base URL, and says why', async () => {
+    const URL = 'http://www.vaskka.com/grand/chain/';
+    const stored = async () => (await h.send('settings/get', {})).platforms.grandchain;
+    const was = await stored();
     await expect(
       h.send('settings/update', {
-        platforms: {
-          grandchain: {
-            environment: 'custom',
-            customBaseUrl: 'http://www.vaskka.com/grand/chain/',
-          },
-        },
+        platforms: { grandchain: { environment: 'custom', customBaseUrl: URL } },
       }),
     ).rejects.toThrow(
       /insecure_transport http:\/\/www\.vaskka\.com\/grand\/chain\/ is plain http:/,
     );
-    expect((await h.send('settings/get', {})).platforms.grandchain.environment).toBe('sandbox');
+    expect(await stored()).toEqual(was);
+
+    // The options page says it at the field, in both languages, and its Save keeps nothing.
+    const form = options.getByTestId('credentials-grandchain');
+    const help = () => options.locator('#grandchain-customBaseUrl-help').textContent();
+    await form.locator('#grandchain-environment').selectOption('custom');
+    await form.getByLabel('Custom base URL').fill(URL);
+    expect(await help()).toBe(
+      'This address is plain http: (not encrypted): CoinDock will not send your keys, sign-in or money over it. Enter Grand Chain’s https:// address (http:// only for this computer: localhost, 127.0.0.1).',
+    );
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toMatch(/^Fix the marked fields first/);
+    expect(await form.getByLabel('Custom base URL').getAttribute('aria-invalid')).toBe('true');
+    const { language } = await h.send('settings/get', {});
+    await h.send('settings/update', { language: 'zh-CN' });
+    try {
+      await expect.poll(help).toMatch(/^此地址是未加密的 http:.*https:\/\//);
+    } finally {
+      await h.send('settings/update', { language });
+    }
+    await form.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await stored()).toEqual(was);
   });
 });

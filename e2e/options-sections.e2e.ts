@@ -95,6 +95,11 @@ describe('one Save per section', () => {
     expect(await help('gow', 'returnUrls')).toBe(
       'Line 1 is not a web address starting with http:// or https://',
     );
+    // Plain http: to another computer is refused at the field, before any save.
+    await form('gow')
+      .getByLabel('Return / redirect URLs (one per line)')
+      .fill('https://shop.example/back\nhttp://shop.example/return');
+    expect(await help('gow', 'returnUrls')).toMatch(/^Line 2 is plain http: \(not encrypted\)/);
     await form('gow').getByLabel('Return / redirect URLs (one per line)').fill('');
     await form('gow').locator('[name=account]').fill('carol@example.com');
     await saveButton('gow').click();

@@ -6,6 +6,7 @@ import type { CredentialsView } from '../core/messages';
 import { ENVIRONMENTS, mergeSettings, requiredOrigins, type Settings } from '../core/settings';
 import { DESCRIPTIONS, resolveBaseUrl } from '../providers/registry';
 import { checkCredentialField } from '../providers/credentials';
+import { isSecureEndpoint } from '../core/transport';
 import { generateMerchantKeyPair } from '../providers/biyong/sign';
 import type { Environment } from '../providers/types';
 import { NoticeText, useAction } from '../ui/use-action';
@@ -135,14 +136,22 @@ export function PlatformEditor({
     const f = fields.find((x) => x.key === key)!;
     return checkCredentialField(f, draft.values[key] ?? '', stored.has(key))?.message;
   };
+  // Plain http: to another computer is refused here, in the field, before the save asks the
+  // browser for access to that host or writes the keys: the worker would refuse it anyway
+  // (docs/security.md, "Transport").
   const urlProblem = () => {
-    const bad = draft.returnUrls.split('\n').findIndex((l) => l.trim() && !URL_LINE.test(l.trim()));
-    return bad >= 0 ? t(lang, 'options.returnUrls.bad', { n: bad + 1 }) : undefined;
+    const rows = draft.returnUrls.split('\n').map((l) => l.trim());
+    const bad = rows.findIndex((l) => l && !URL_LINE.test(l));
+    if (bad >= 0) return t(lang, 'options.returnUrls.bad', { n: bad + 1 });
+    const plain = rows.findIndex((l) => l && !isSecureEndpoint(l));
+    return plain >= 0 ? t(lang, 'options.returnUrls.insecure', { n: plain + 1 }) : undefined;
   };
-  const customProblem = () =>
-    draft.environment === 'custom' && !URL_LINE.test(draft.customBaseUrl.trim())
-      ? t(lang, 'options.customBaseUrl.bad', { name })
-      : undefined;
+  const customProblem = () => {
+    if (draft.environment !== 'custom') return undefined;
+    const url = draft.customBaseUrl.trim();
+    if (!URL_LINE.test(url)) return t(lang, 'options.customBaseUrl.bad', { name });
+    return isSecureEndpoint(url) ? undefined : t(lang, 'options.customBaseUrl.insecure', { name });
+  };
 
   const setValue = (key: string, value: string) => {
     setDraft({ ...draft, values: { ...draft.values, [key]: value } });

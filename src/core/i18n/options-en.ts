@@ -49,6 +49,10 @@ export const optionsEn = {
   'options.choose': 'Choose…',
   'options.customBaseUrl.bad':
     'Enter the address {name} gave you, starting with http:// or https://',
+  'options.customBaseUrl.insecure':
+    'This address is plain http: (not encrypted): CoinDock will not send your keys, sign-in or money over it. Enter {name}’s https:// address (http:// only for this computer: localhost, 127.0.0.1).',
+  'options.returnUrls.insecure':
+    'Line {n} is plain http: (not encrypted), so what comes back to it could be read on the way: use https:// (http:// only for this computer: localhost, 127.0.0.1).',
   'vault.autoLockLegend': 'Auto-lock',
   'vault.dangerZone': 'Danger zone',
   'vault.forgetExplain':

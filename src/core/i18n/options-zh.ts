@@ -42,6 +42,10 @@ export const optionsZh: Record<OptionsKey, string> = {
   'options.environments.hint': '每个平台的环境（生产、测试、沙盒或自定义）在该平台的分区中选择。',
   'options.choose': '请选择…',
   'options.customBaseUrl.bad': '请填写 {name} 提供的地址，以 http:// 或 https:// 开头',
+  'options.customBaseUrl.insecure':
+    '此地址是未加密的 http:，CoinDock 不会通过它发送您的密钥、登录凭据或资金。请填写 {name} 的 https:// 地址（只有本机地址 localhost、127.0.0.1 可以用 http://）。',
+  'options.returnUrls.insecure':
+    '第 {n} 行是未加密的 http: 地址，返回到这里的内容在途中可能被读取：请使用 https://（只有本机地址 localhost、127.0.0.1 可以用 http://）。',
   'vault.autoLockLegend': '自动锁定',
   'vault.dangerZone': '危险操作',
   'vault.forgetExplain':
