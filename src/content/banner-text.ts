@@ -6,7 +6,7 @@ import type { RecordedTransfer, ReturnVerdict } from '../core/messages';
 import type { DecodedReturn } from '../core/return-decode';
 import { PLATFORM_NAMES, type Lang } from '../core/i18n';
 import type { Bilingual } from '../core/errors';
-import { fomoCoinName } from '../providers/fomo/coins';
+import { fomoCoinName, tokenLabel } from '../providers/fomo/coins';
 
 export type Tone = 'ok' | 'error' | 'neutral';
 
@@ -107,8 +107,12 @@ export function bannerView(
   const platform = verdict?.platform ?? d.platform;
   // A matched transfer: what CoinDock recorded after checking the return, not the URL's claim.
   const recorded = verdict?.match?.kind === 'transfer' ? verdict.match.recorded : undefined;
+  // With the recorded coin, by name ("12.5 USDT"): the amount alone would not say what was paid.
   const lines = recorded
-    ? [recordedLine(recorded, lang), `${t.amount}${t.sep}${shown(recorded.amount)}`]
+    ? [
+        recordedLine(recorded, lang),
+        `${t.amount}${t.sep}${shown(recorded.amount)} ${shown(tokenLabel(recorded.token, lang))}`,
+      ]
     : [outcomeLine(d, lang)];
   const amount = recorded ? undefined : amountLine(d, lang);
   if (amount) lines.push(amount);
