@@ -34,7 +34,7 @@ import { flowView } from '../core/accounts';
 import { transferHandlers } from './handlers/transfers';
 import { createTransferStore } from './transfers/transfer-store';
 import { createNotifier } from './transfers/notify';
-import { createFomoPay } from './transfers/fomo-pay';
+import { browserSessionId, createFomoPay } from './transfers/fomo-pay';
 import { activityHandlers } from './handlers/activity';
 import { createActivityFeature } from './activity/feature';
 import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM } from './transfers/grandchain-send';
@@ -73,6 +73,7 @@ const fomoPay = createFomoPay({
   context,
   credentials,
   config: () => publicConfig('fomo'),
+  browserSession: () => browserSessionId(store),
 });
 const grandchainSend = createGrandchainSend({ grandchain, transfers, notifier });
 const gowOrders = createGowOrders({ transfers, notifier, context, credentials });

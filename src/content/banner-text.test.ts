@@ -117,12 +117,28 @@ describe('banner text', () => {
     });
     const en = bannerView(d, verdict('en'), undefined, 'en');
     expect(en.lines[0]).toBe('Does not match this transfer');
-    // The saved coin by name (a record from before coin names were kept says 'coin 3').
+    // The recorded coin, by name (stored as "coin 3" by older versions), not the URL's 999.
     expect(en.lines).toContain('Amount: 100 USDT');
-    expect(en.lines.join('\n')).not.toMatch(/Success|0\.01/);
+    expect(en.lines.join('\n')).not.toMatch(/Success|0\.01|999/);
     expect(en.tone).toBe('error');
     const zh = bannerView(d, verdict('zh-CN'), undefined, 'zh-CN');
     expect(zh.lines[0]).toBe('与此笔转账不符');
     expect(zh.lines).toContain('金额：100 USDT');
+  });
+
+  it('a matched transfer in a coin FOMO’s table does not name says its id, in the user’s words', () => {
+    const d = decodeReturn(`${SHOP}?status=1&trade_id=T1&amount=2&coin_id=77`, 'fomo');
+    const verdict = (lang: ReturnVerdict['lang']): ReturnVerdict => ({
+      recognised: true,
+      platform: 'fomo',
+      match: {
+        kind: 'transfer',
+        id: 'T1',
+        recorded: { state: 'succeeded', amount: '2', token: 'coin 77' },
+      },
+      lang,
+    });
+    expect(bannerView(d, verdict('en'), undefined, 'en').lines).toContain('Amount: 2 coin 77');
+    expect(bannerView(d, verdict('zh-CN'), undefined, 'zh-CN').lines).toContain('金额：2 币种 77');
   });
 });

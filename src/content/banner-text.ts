@@ -107,10 +107,10 @@ export function bannerView(
   const platform = verdict?.platform ?? d.platform;
   // A matched transfer: what CoinDock recorded after checking the return, not the URL's claim.
   const recorded = verdict?.match?.kind === 'transfer' ? verdict.match.recorded : undefined;
+  // With the recorded coin, by name ("12.5 USDT"): the amount alone would not say what was paid.
   const lines = recorded
     ? [
         recordedLine(recorded, lang),
-        // The amount and coin CoinDock saved (and checked the return against), by name.
         `${t.amount}${t.sep}${shown(recorded.amount)} ${shown(tokenLabel(recorded.token, lang))}`,
       ]
     : [outcomeLine(d, lang)];

@@ -61,6 +61,12 @@ export const KEYS = {
    * chrome.storage.onChanged and reads the list again (src/popup/activity/follow.ts).
    */
   activityChanged: defineKey('session', 'activityChanged', v.number(), () => 0),
+  /**
+   * This browser session's id, made on first use. Tab ids are unique only within a browser
+   * session (a restart numbers tabs afresh), so a tab id kept in `local` is only meaningful with
+   * the session it was recorded in.
+   */
+  browserSession: defineKey('session', 'browserSession', v.string(), () => ''),
   /** Transfers CoinDock started, by id, pending ones reconciled until final. */
   transfers: defineKey<Record<string, Transfer>>(
     'local',

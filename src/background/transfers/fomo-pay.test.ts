@@ -17,7 +17,7 @@ import type { TokenService } from '../accounts/tokens';
 import { createAccountStore } from '../accounts/account-store';
 import { createTransferStore } from './transfer-store';
 import { recordingNotifier } from './test-kit';
-import { createFomoPay } from './fomo-pay';
+import { browserSessionId, createFomoPay } from './fomo-pay';
 
 // The pay page opens in a tab: record the tabs asked for.
 let tabsOpened: string[];
@@ -77,6 +77,7 @@ async function setup(opts: {
     context,
     credentials: opts.credentials ?? (async () => CREDS),
     config: async () => ({ redirectUri: CREDS.redirectUri, frontUri: FRONT }),
+    browserSession: () => browserSessionId(store),
   });
   return { pay, transfers, notifier, store };
 }
@@ -206,6 +207,54 @@ describe('FOMO pay returns: believed only as far as they can be checked', () => 
       state: 'failed',
       details: { returnCheck: 'mismatch', mismatch: 'amount' },
     });
+  });
+
+  it('the tab that brought it, once CoinDock’s was gone, still names it after it is final', async () => {
+    // The tab's navigation and the content script both report the return: whichever comes
+    // second must still find the transfer, or the return page says "unrecognised".
+    const env = await setup({});
+    const gone = opened('cdT');
+    await env.transfers.insert({ ...gone, details: { ...gone.details, tabId: '99' } });
+    const url = payReturn(CREDS.redirectUri, {});
+    expect(await env.pay.onReturn(url, 8)).toBe('cdT');
+    expect(await env.pay.onReturn(url, 8)).toBe('cdT');
+    expect(await env.transfers.get('cdT')).toMatchObject({
+      state: 'succeeded',
+      details: { returnCheck: 'returned_paid', tabId: '8' },
+    });
+    expect(env.notifier.finishedIds).toEqual(['cdT']);
+    // Still no other tab: tab 7 is not the one that brought it.
+    expect(await env.pay.onReturn(url, 7)).toBeUndefined();
+  });
+
+  it('a tab id from before a browser restart names no tab now, even one given the same number', async () => {
+    const env = await setup({});
+    const before = opened('cdT');
+    // Opened in tab 7 of an earlier browser session; tab 7 now is some other page.
+    await env.transfers.insert({
+      ...before,
+      details: { ...before.details, tabId: '7', tabSession: 'earlier' },
+    });
+    // In today's tab 7 without its trade_id, it is not its tab.
+    expect(
+      await env.pay.onReturn(payReturn(CREDS.redirectUri, { trade_id: '' }), 7),
+    ).toBeUndefined();
+    // Its tab is gone: the return, with its trade_id and state, is taken in another — checked.
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, { coin_id: '1' }), 8)).toBe('cdT');
+    expect(await env.transfers.get('cdT')).toMatchObject({
+      state: 'failed',
+      details: { returnCheck: 'mismatch', mismatch: 'coin_id' },
+    });
+  });
+
+  it('a tab an earlier transfer used may bring the return of one whose tab is gone', async () => {
+    const env = await setup({});
+    await env.transfers.insert({ ...opened('cdA'), state: 'succeeded', createdAt: 2 });
+    const gone = opened('cdT');
+    await env.transfers.insert({ ...gone, details: { ...gone.details, tabId: '99' } });
+    expect(await env.pay.onReturn(payReturn(CREDS.redirectUri, {}), 7)).toBe('cdT');
+    expect(await env.transfers.get('cdT')).toMatchObject({ state: 'succeeded' });
+    expect(await env.transfers.get('cdA')).toMatchObject({ state: 'succeeded' });
   });
 
   it('only on the page of its direction: front_uri for withdrawals only', async () => {

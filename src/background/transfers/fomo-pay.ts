@@ -5,7 +5,8 @@
  *    — the trade_id is never reused for a different transfer;
  * 2. the pay page opens in a tab (step `opened`);
  * 3. the return (seen by the content script, or by the tab's navigation) is accepted only in the
- *    tab opened in step 2, on the page for its direction, with its trade_id and state; checked
+ *    tab opened in step 2 (or, once that tab is gone, in the one the user took the return to),
+ *    on the page for its direction, with its trade_id and state; checked
  *    against the transfer (amount, coin, user) and the transfer becomes final in words (see
  *    `onReturn`; 201 = duplicate trade_id).
  */
@@ -13,6 +14,8 @@ import { errors, toCoinDockError, type Platform } from '../../core/errors';
 import { isDecimal } from '../../core/money';
 import { randomAlphanumeric } from '../../core/bytes';
 import type { Transfer } from '../../core/transfers';
+import type { Store } from '../../core/store';
+import { KEYS } from '../../core/storage-keys';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';
 import { FOMO_PAY_SCOPE } from '../../providers/fomo/oauth';
@@ -55,15 +58,29 @@ function samePage(url: string, page: string | undefined): boolean {
  */
 export type FomoReturnCheck = 'returned_paid' | 'declined' | 'mismatch' | 'unreadable';
 
-/** Whether the tab CoinDock opened (by the id it recorded) is still open. */
-async function tabExists(id: string | undefined): Promise<boolean> {
-  if (!id || !/^\d{1,10}$/.test(id)) return false;
+/**
+ * Whether the transfer's tab (by the id and browser session recorded) is still open. A tab id
+ * from an earlier browser session names nothing now, even if a new tab was given the same number.
+ */
+async function tabExists(t: Transfer, session: string): Promise<boolean> {
+  const id = t.details.tabId;
+  if (!id || !/^\d{1,10}$/.test(id) || !inSession(t, session)) return false;
   try {
     await chrome.tabs.get(Number(id));
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the transfer's recorded tab id belongs to this browser session (tab ids restart with the
+ * browser). One recorded before sessions were kept (no `tabSession`) is taken as this session's,
+ * as it always was.
+ */
+function inSession(t: Transfer, session: string): boolean {
+  const recorded = t.details.tabSession;
+  return recorded === undefined || recorded === session;
 }
 
 export function newTradeId(now: number): string {
@@ -80,6 +97,8 @@ export function createFomoPay(deps: {
   credentials(platform: Platform): Promise<Record<string, string>>;
   /** FOMO's public settings (its return pages): readable while the vault is locked. */
   config(): Promise<Record<string, string>>;
+  /** This browser session's id (`browserSessionId`): what gives a recorded tab id its meaning. */
+  browserSession(): Promise<string>;
 }) {
   /**
    * What opening the pay page needs: a connected account and an access token allowed to pay.
@@ -134,9 +153,13 @@ export function createFomoPay(deps: {
     if (!t || t.details.step !== 'saved') return;
     const url = await payUrl(t);
     const tab = await chrome.tabs.create({ url, active: true });
+    const tabSession = await deps.browserSession();
     await deps.transfers.change(id, (cur) =>
       cur.details.step === 'saved'
-        ? { ...cur, details: { ...cur.details, step: 'opened', tabId: String(tab.id) } }
+        ? {
+            ...cur,
+            details: { ...cur.details, step: 'opened', tabId: String(tab.id), tabSession },
+          }
         : undefined,
     );
   }
@@ -226,7 +249,9 @@ export function createFomoPay(deps: {
      * Nothing in it is signed, so it is believed only as far as it can be checked
      * (docs/security.md, "FOMO pay returns"):
      * - only in the tab CoinDock opened for that transfer (another tab only once that one is gone,
-     *   e.g. after a browser restart), on the page for its direction (the redirect URL for a
+     *   e.g. after a browser restart; that tab then becomes the transfer's, so the content script
+     *   and the tab's navigation, whichever comes second, both see the return as this transfer's),
+     *   on the page for its direction (the redirect URL for a
      *   recharge, front_uri for a withdrawal), with its trade_id and state;
      * - amount, coin and user must be the saved transfer's: otherwise it ends as a mismatch;
      * - a return that cannot be read (no valid status, no trade_id) ends the wait in words;
@@ -249,16 +274,18 @@ export function createFomoPay(deps: {
       if (!(samePage(url, config.redirectUri) || samePage(url, config.frontUri))) return undefined;
       const tradeId = q.get('trade_id');
       const state = q.get('state');
+      const session = await deps.browserSession();
       const fomo = (await deps.transfers.all()).filter((x) => x.platform === 'fomo');
       let t = fomo
-        .filter((x) => x.details.tabId === String(tabId))
+        .filter((x) => x.details.tabId === String(tabId) && inSession(x, session))
         .sort((a, b) => b.createdAt - a.createdAt)[0];
-      if (!t && tradeId) {
+      if (tradeId && (!t || t.id !== tradeId)) {
         // The tab CoinDock opened is gone (closed, or the browser restarted) and the user went
-        // back to FOMO's page in another: then, and only then, another tab may bring the return
-        // of that pending transfer — with its trade_id, and every check below.
+        // back to FOMO's page in another (perhaps one an earlier transfer used): then, and only
+        // then, another tab may bring the return of that pending transfer — with its trade_id,
+        // and every check below.
         const orphan = fomo.find((x) => x.id === tradeId && x.state === 'pending');
-        if (orphan && !(await tabExists(orphan.details.tabId))) t = orphan;
+        if (orphan && !(await tabExists(orphan, session))) t = orphan;
       }
       if (!t) return undefined;
       const page = t.kind === 'fomo_withdraw' ? config.frontUri : config.redirectUri;
@@ -325,7 +352,15 @@ export function createFomoPay(deps: {
               state: next.state,
               message: next.message,
               ...(next.statusCode !== undefined ? { statusCode: next.statusCode } : {}),
-              details: { ...cur.details, step: 'returned', ...next.details },
+              // The tab the return came in is the transfer's from now on (the same as before,
+              // unless the one CoinDock opened was gone).
+              details: {
+                ...cur.details,
+                step: 'returned',
+                ...next.details,
+                tabId: String(tabId),
+                tabSession: session,
+              },
             }
           : undefined,
       );
@@ -337,3 +372,8 @@ export function createFomoPay(deps: {
 }
 
 export type FomoPay = ReturnType<typeof createFomoPay>;
+
+/** This browser session's id: made once, kept in session storage until the browser closes. */
+export function browserSessionId(store: Store): Promise<string> {
+  return store.update(KEYS.browserSession, (id) => id || randomAlphanumeric(16));
+}
