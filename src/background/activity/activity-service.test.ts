@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ledgerItem,
   matchesFilter,
@@ -7,6 +7,7 @@ import {
   transferItem,
   type ActivityFilter,
   type ActivityItem,
+  type ActivityOverview,
 } from '../../core/activity';
 import { errors } from '../../core/errors';
 import type { Account } from '../../core/accounts';
@@ -265,6 +266,43 @@ describe('activity service', () => {
     expect(t.biyong.calls.length).toBe(calls + 1);
     await t.service.sync({ force: true });
     expect(t.biyong.calls.length).toBe(calls + 2);
+  });
+
+  it('a forced sync asked while one runs reads the platforms again once that one ends', async () => {
+    t.advance(SYNC_MIN_AGE_MS + 1);
+    // The running sync's first ledger request is held; meanwhile the user withdraws the grant.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const read = t.biyong.balancePage.bind(t.biyong);
+    let reached = false;
+    let withdrawn = false;
+    let asked = 0;
+    t.biyong.balancePage = async (q) => {
+      asked++;
+      if (!reached) {
+        reached = true;
+        await gate;
+        return read(q);
+      }
+      if (withdrawn) {
+        throw errors.permission({ en: 'grant gone', zh: '授权已撤销' }, { platform: 'biyong' });
+      }
+      return read(q);
+    };
+    const first = t.service.sync();
+    await vi.waitFor(() => expect(reached).toBe(true));
+    withdrawn = true;
+    const joined = t.service.sync();
+    const forced = [t.service.sync({ force: true }), t.service.sync({ force: true })];
+    release();
+    const state = async (o: Promise<ActivityOverview>) =>
+      (await o).sources.find((s) => s.source === 'biyong')?.state;
+    // A plain call joins the running sync; the forced ones share one more run, which sees it.
+    expect(await state(first)).toBe('ok');
+    expect(await state(joined)).toBe('ok');
+    expect(await Promise.all(forced.map(state))).toEqual(['error', 'error']);
+    // Nothing new in the window: one request for the first run, one for the run after it.
+    expect(asked).toBe(2);
   });
 
   it('serves what is stored while the vault is locked, and says so', async () => {

@@ -89,6 +89,8 @@ export function createActivityService(deps: ActivityDeps) {
   const now = deps.now ?? (() => Date.now());
   const views = new Map<string, ActivityView>();
   let running: Promise<ActivityOverview> | undefined;
+  /** A forced sync asked for while one was running: it runs once that one ends. */
+  let again: Promise<ActivityOverview> | undefined;
   /** The last ledger chart, by ledger generation and count (it changes only with those). */
   let chart: { key: string; view: Promise<LedgerChartView> } | undefined;
 
@@ -260,12 +262,29 @@ export function createActivityService(deps: ActivityDeps) {
   const service = {
     overview,
 
-    /** Bring every source up to date; one run at a time (a second call joins the first). */
+    /**
+     * Bring every source up to date; one run at a time. A call while one runs joins it, except a
+     * forced one: the running sync may have read a platform before what prompted the call (a
+     * grant withdrawn, keys changed), so one more run follows it, shared by every call meanwhile.
+     */
     sync(opts: SyncOptions = {}): Promise<ActivityOverview> {
-      running ??= runSync(opts).finally(() => {
-        running = undefined;
-      });
-      return running;
+      const start = (o: SyncOptions) => {
+        const run: Promise<ActivityOverview> = runSync(o).finally(() => {
+          if (running === run) running = undefined;
+        });
+        running = run;
+        return run;
+      };
+      if (again) return again;
+      if (!running) return start(opts);
+      if (!opts.force) return running;
+      again = running
+        .catch(() => undefined)
+        .then(() => {
+          again = undefined;
+          return start({ force: true });
+        });
+      return again;
     },
 
     async page(req: ActivityPageRequest): Promise<ActivityPage> {

@@ -17,9 +17,13 @@ export function uiHandlers(): Pick<Handlers<MessageMap>, 'ui/open'> {
       // One options tab: the one already open (found without the `tabs` permission, as the
       // extension's own context) is focused and moved to the section; its page follows
       // `hashchange`, so a section change is not a reload and keeps what is typed elsewhere.
-      const open = (await chrome.runtime.getContexts({ contextTypes: ['TAB'] })).find(
+      // With several open, one already at the section is the one: moving another there would
+      // leave two tabs showing it (a page opened without a section writes the one it shows,
+      // `#fomo` or `#setup`, into its address).
+      const tabs = (await chrome.runtime.getContexts({ contextTypes: ['TAB'] })).filter(
         (c) => c.documentUrl?.split('#')[0] === page && c.tabId !== -1,
       );
+      const open = tabs.find((c) => section && c.documentUrl === url) ?? tabs[0];
       if (!open) {
         await chrome.tabs.create({ url, active: true });
         return;
