@@ -147,11 +147,15 @@ describe('the worker stopped mid-flow', () => {
     await expect
       .poll(async () => Object.values(await sessionFlows())[0]?.step, { timeout: 10_000 })
       .toBe('exchanging');
+    // The step is stored before the request leaves: stop the worker only once the sandbox has
+    // the exchange (it counts a request on arrival; its answer is held back 4 s), so the worker
+    // really is stopped in the middle of it.
+    await expect.poll(tokenRequests, { timeout: 10_000 }).toBe(before + 1);
     await h.stopWorker();
     await expect.poll(fomoFlow, { timeout: 15_000 }).toMatchObject({ step: 'failed' });
     expect((await fomoFlow())?.error?.en).toMatch(/interrupted/);
-    // Once the delayed request has landed at the sandbox (it counts requests as it answers
-    // them): exactly one exchange was ever sent for this code, the interrupted one.
+    // Once the delayed answer is due: exactly one exchange was ever sent for this code, the
+    // interrupted one (the restarted worker did not send it again).
     await new Promise((r) => setTimeout(r, 4500));
     expect(await tokenRequests()).toBe(before + 1);
 
