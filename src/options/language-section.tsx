@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import { LANGUAGES, type LanguageSetting, type Settings } from '../core/settings';
 import { t, type Lang } from '../core/i18n';
-import { NoticeText, useAction } from '../ui/use-action';
+import { useAction } from '../ui/use-action';
+import { SaveBar } from './save-bar';
 
 /**
  * Language and where the local sandbox runs, with one Save. The page speaks a chosen language at
@@ -98,17 +99,7 @@ export function LanguageSection({
           </label>
           <p class="muted">{t(lang, 'options.environments.hint')}</p>
         </fieldset>
-        <div class="savebar">
-          <span class={dirty ? 'unsaved' : 'muted'} data-testid="save-state">
-            {dirty ? t(lang, 'options.unsaved') : t(lang, 'options.allSaved')}
-          </span>
-          <span class="grow">
-            <NoticeText notice={notice} />
-          </span>
-          <button class="primary" type="submit" disabled={busy || !dirty}>
-            {t(lang, 'options.save')}
-          </button>
-        </div>
+        <SaveBar lang={lang} dirty={dirty} busy={busy} notice={notice} />
       </form>
     </section>
   );

@@ -12,6 +12,7 @@ import type { Environment } from '../providers/types';
 import { NoticeText, useAction } from '../ui/use-action';
 import { FieldInput } from './field-input';
 import { DemoKeysError, fetchDemoKeys } from './demo-keys';
+import { SaveBar } from './save-bar';
 
 /** Everything one platform's Save writes: where it connects, and its keys. */
 interface Draft {
@@ -381,13 +382,7 @@ export function PlatformEditor({
           />
         ))}
       </fieldset>
-      <div class="savebar" data-dirty={dirty ? 'true' : undefined}>
-        <span class={dirty ? 'unsaved' : 'muted'} data-testid="save-state">
-          {dirty ? t(lang, 'options.unsaved') : t(lang, 'options.allSaved')}
-        </span>
-        <span class="grow">
-          <NoticeText notice={notice} />
-        </span>
+      <SaveBar lang={lang} dirty={dirty} busy={busy} notice={notice}>
         {dirty && (
           <button
             type="button"
@@ -406,10 +401,7 @@ export function PlatformEditor({
         <button type="button" disabled={busy} onClick={() => void testConnection()}>
           {t(lang, 'creds.test')}
         </button>
-        <button class="primary" type="submit" disabled={busy || !dirty}>
-          {t(lang, 'options.save')}
-        </button>
-      </div>
+      </SaveBar>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { send } from '../ext/messaging';
 import { t, type Lang } from '../core/i18n';
 import { NoticeText, useAction } from '../ui/use-action';
 import type { VaultStatus } from '../core/messages';
+import { SaveBar } from './save-bar';
 
 /** Create, unlock, lock, change passphrase, auto-lock and "forget everything". */
 export function VaultSection({
@@ -154,15 +155,7 @@ export function VaultSection({
                 />
               </label>
             </fieldset>
-            <div class="savebar">
-              <span class={autoLockDirty ? 'unsaved' : 'muted'}>
-                {autoLockDirty ? t(lang, 'options.unsaved') : t(lang, 'options.allSaved')}
-              </span>
-              <span class="grow" />
-              <button class="primary" type="submit" disabled={busy || !autoLockDirty}>
-                {t(lang, 'options.save')}
-              </button>
-            </div>
+            <SaveBar lang={lang} dirty={autoLockDirty} busy={busy} />
           </form>
           <form
             class="stack"
