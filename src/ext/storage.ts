@@ -32,3 +32,28 @@ export function getStore(): Store {
   );
   return store;
 }
+
+/** A stored key as `KEYS` names it: its area and its name there. */
+interface WatchedKey {
+  area: string;
+  name: string;
+}
+
+/**
+ * Follow stored keys from a page: `onChange` gets the names of the watched keys that changed,
+ * whenever any of them changes in its own area (a write by the worker or another page). Returns
+ * the stop.
+ */
+export function onKeysChanged(
+  keys: readonly WatchedKey[],
+  onChange: (changed: ReadonlySet<string>) => void,
+): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    const changed = new Set(
+      keys.filter((k) => k.area === area && k.name in changes).map((k) => k.name),
+    );
+    if (changed.size > 0) onChange(changed);
+  };
+  chrome.storage.onChanged.addListener(listener);
+  return () => chrome.storage.onChanged.removeListener(listener);
+}

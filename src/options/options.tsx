@@ -5,7 +5,7 @@ import type { LanguageSetting, Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import { KEYS } from '../core/storage-keys';
-import { getStore } from '../ext/storage';
+import { getStore, onKeysChanged } from '../ext/storage';
 import { useShownLanguage } from '../ui/use-language';
 import { VaultSection } from './vault-section';
 import { BackupSection } from './backup-section';
@@ -70,20 +70,18 @@ export function Options() {
     // The page follows storage: a connection finishing in another tab, a sign-out in the popup,
     // a lost grant; the vault locked by its timer or unlocked in the popup; settings changed
     // elsewhere (the language).
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      const local = area === 'local';
-      if ((local && KEYS.accounts.name in changes) || (!local && KEYS.flows.name in changes)) {
+    const { accounts, flows, vault, vaultKey, settings } = KEYS;
+    return onKeysChanged([accounts, flows, vault, vaultKey, settings], (changed) => {
+      if (changed.has(accounts.name) || changed.has(flows.name)) {
         void send('accounts/list', {}).then(setAccounts, () => undefined);
       }
-      if ((local && KEYS.vault.name in changes) || (!local && KEYS.vaultKey.name in changes)) {
+      if (changed.has(vault.name) || changed.has(vaultKey.name)) {
         void send('vault/status', {}).then(setVault, () => undefined);
       }
-      if (local && KEYS.settings.name in changes) {
+      if (changed.has(settings.name)) {
         void send('settings/get', {}).then(setSettings, () => undefined);
       }
-    };
-    chrome.storage.onChanged.addListener(onStorage);
-    return () => chrome.storage.onChanged.removeListener(onStorage);
+    });
   }, []);
 
   useEffect(() => {

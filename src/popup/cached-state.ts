@@ -3,7 +3,7 @@
  * returns, whether the vault exists and is unlocked), without waiting for the worker, which may
  * be asleep. Fresh data from the worker replaces it as it arrives.
  */
-import { getStore } from '../ext/storage';
+import { getStore, onKeysChanged } from '../ext/storage';
 import { KEYS } from '../core/storage-keys';
 import { flowView } from '../core/accounts';
 import type { AccountsView, VaultStatus } from '../core/messages';
@@ -41,8 +41,7 @@ export function followStorage(onChange: (state: CachedState) => void): () => voi
   let reading: Promise<void> | undefined;
   let again = false;
   const read = (): Promise<void> => readCachedState().then(onChange, () => undefined);
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (!FOLLOWED.some((k) => k.area === area && k.name in changes)) return;
+  return onKeysChanged(FOLLOWED, () => {
     // One read at a time; changes meanwhile (a clear touches every key) make one more read.
     if (reading) {
       again = true;
@@ -55,9 +54,7 @@ export function followStorage(onChange: (state: CachedState) => void): () => voi
         return run();
       });
     reading = run().finally(() => (reading = undefined));
-  };
-  chrome.storage.onChanged.addListener(listener);
-  return () => chrome.storage.onChanged.removeListener(listener);
+  });
 }
 
 export async function readCachedState() {
