@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { saveDemoCredentials } from './fixtures';
 import { CONTROL, DEMO } from '../sandbox/contract';
-import type { Platform } from '../src/core/errors';
+import type { Platform } from '../src/core/platform';
 
 let h: Harness;
 const PASS = 'correct horse battery staple';

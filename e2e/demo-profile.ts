@@ -17,7 +17,7 @@ import { CONTROL, DEMO } from '../sandbox/contract';
 import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
 import type { ActivityOverview } from '../src/core/activity';
 import type { Account } from '../src/core/accounts';
-import type { Platform } from '../src/core/errors';
+import type { Platform } from '../src/core/platform';
 import type { Transfer } from '../src/core/transfers';
 
 /** BiYong's seeded ledger: a few hundred records over the last six weeks, for charts over time. */

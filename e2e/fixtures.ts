@@ -1,7 +1,7 @@
 /** The sandbox's demo credentials as a user would enter them (one home: sandbox/demo-keys.ts). */
 import { demoCredentials } from '../sandbox/demo-keys';
 import { DEMO } from '../sandbox/contract';
-import type { Platform } from '../src/core/errors';
+import type { Platform } from '../src/core/platform';
 import type { Harness } from './harness';
 
 export { demoCredentials };

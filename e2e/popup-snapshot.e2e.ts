@@ -12,7 +12,7 @@ import { setUpFiveAccounts } from './accounts-setup';
 import { demoCredentials } from './fixtures';
 import { DEMO } from '../sandbox/contract';
 import { DESCRIPTIONS } from '../src/providers/registry';
-import { PLATFORMS } from '../src/core/errors';
+import { PLATFORMS } from '../src/core/platform';
 import { POPUP_SNAPSHOT_KEY } from '../src/core/storage-keys';
 
 let h: Harness;

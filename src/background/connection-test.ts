@@ -7,7 +7,8 @@
  *   and refuses the code (an auth-expired kind of answer) only if the app is accepted.
  * - Grand Chain: no app keys; the probe checks the API answers and which revision it speaks.
  */
-import { toCoinDockError, type Bilingual, type CoinDockError, type Platform } from '../core/errors';
+import { toCoinDockError, type Bilingual, type CoinDockError } from '../core/errors';
+import type { Platform } from '../core/platform';
 import type { Store } from '../core/store';
 import { createGowClient } from '../providers/gow/client';
 import { createBiyongClient } from '../providers/biyong/client';

@@ -3,7 +3,8 @@
  * chosen environment, `fetch`, and one SkewClock per platform (a resynchronised offset is kept
  * for later calls of this worker; a new worker resynchronises on the next skew answer).
  */
-import { errors, type Platform } from '../core/errors';
+import { errors } from '../core/errors';
+import type { Platform } from '../core/platform';
 import { SkewClock } from '../core/http';
 import { isSecureEndpoint, insecureTransport } from '../core/transport';
 import { KEYS } from '../core/storage-keys';

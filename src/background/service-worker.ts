@@ -12,7 +12,7 @@ import browser from 'webextension-polyfill';
 import { listen } from '../ext/listen';
 import { getStore } from '../ext/storage';
 import { EXTRA_DATABASES, KEYS, MIGRATIONS } from '../core/storage-keys';
-import type { Platform } from '../core/errors';
+import type { Platform } from '../core/platform';
 import { DESCRIPTIONS } from '../providers/registry';
 import { coreHandlers } from './handlers/core';
 import { returnHandlers } from './handlers/returns';

@@ -5,7 +5,8 @@
  * survives worker restarts.
  */
 import { KEYS } from '../core/storage-keys';
-import { errors, type Platform } from '../core/errors';
+import { errors } from '../core/errors';
+import type { Platform } from '../core/platform';
 import type { Store } from '../core/store';
 import type { VaultStatus } from '../core/messages';
 import {

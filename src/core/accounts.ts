@@ -3,7 +3,7 @@
  * (storage.session). Tokens are secrets and live in the vault as `token.<platform>`.
  */
 import * as v from 'valibot';
-import { PLATFORMS, type Platform } from './errors';
+import { PLATFORMS, type Platform } from './platform';
 
 export const ACCOUNT_STATES = ['connected', 'needs_reconnect', 'error'] as const;
 

@@ -6,7 +6,7 @@
  * Plain JSON-safe data and pure functions, shared by the worker (which builds and pages the list)
  * and the popup (which shows it). Amounts are exact signed decimal strings, never floats.
  */
-import type { Platform } from './errors';
+import type { Platform } from './platform';
 import type { Transfer, TransferKind } from './transfers';
 
 export type ActivityKind =

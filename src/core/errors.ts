@@ -8,9 +8,7 @@
  */
 
 import { isSecretParam } from './secret-params';
-
-export const PLATFORMS = ['fomo', 'gow', 'biyong', 'grandchain', 'hicoin'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import type { Platform } from './platform';
 
 export const ERROR_CODES = [
   /** The access token / session is no longer accepted: refresh or reconnect. */

@@ -12,7 +12,8 @@
  * - no URL with secrets, and no body, ever goes into an error message.
  */
 import * as v from 'valibot';
-import { CoinDockError, errors, type Platform } from './errors';
+import { CoinDockError, errors } from './errors';
+import type { Platform } from './platform';
 import { parseJsonLossless } from './lossless-json';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

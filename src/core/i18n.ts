@@ -8,7 +8,7 @@
  * (i18n-both.ts).
  */
 import type { LanguageSetting } from './settings';
-import type { Platform } from './errors';
+import type { Platform } from './platform';
 import type { MessageKey as BaseKey } from './i18n/en';
 import type { OptionsKey } from './i18n/options-en';
 

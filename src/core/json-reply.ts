@@ -4,7 +4,8 @@
  * says nothing more specific. Each platform then reads its own codes from the envelope.
  */
 import type * as v from 'valibot';
-import { errors, type CoinDockError, type ErrorCode, type Platform } from './errors';
+import { errors, type CoinDockError, type ErrorCode } from './errors';
+import type { Platform } from './platform';
 import { parseJson, type HttpResponse } from './http';
 
 const STATUS_KIND: Record<number, ErrorCode> = {

@@ -5,7 +5,7 @@
 import type { MessageSpec } from './message-protocol';
 import type { Settings, SettingsPatch } from './settings';
 import type { ReturnRecord } from './returns';
-import type { Platform } from './errors';
+import type { Platform } from './platform';
 import type { Account, Accounts } from './accounts';
 import type { Transfer } from './transfers';
 import type { BalanceHistoryView, LedgerChartView } from './charts';

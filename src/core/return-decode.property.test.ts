@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeReturn, MAX_ECHO, type DecodedReturn } from './return-decode';
 import { isDecimal } from './money';
-import { PLATFORMS } from './errors';
+import { PLATFORMS } from './platform';
 
 const KINDS = ['fomo_pay', 'oauth', 'biyong', 'unknown'];
 /** The words CoinDock uses as an outcome code when the code is not the URL's. */

@@ -11,7 +11,7 @@ import {
   FOMO_SUCCESS_STATUS,
   FOMO_SUCCESS_TEXT,
 } from '../providers/fomo/error-table';
-import { PLATFORMS, type Platform } from './errors';
+import { PLATFORMS, type Platform } from './platform';
 
 const SHOP = 'https://shop.example/merchant/fomo/return';
 const AT = 'AT-secret-4f1c9e2b';

@@ -12,7 +12,8 @@
  * present. Public values are echoed exactly as the URL carries them (at most MAX_ECHO characters)
  * and are data, never markup: whoever shows them must use text, not HTML. Amounts stay strings.
  */
-import { PLATFORMS, type Bilingual, type Platform } from './errors';
+import { type Bilingual } from './errors';
+import { PLATFORMS, type Platform } from './platform';
 import { isDecimal } from './money';
 import {
   FOMO_ERROR_CODES,

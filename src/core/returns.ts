@@ -4,7 +4,7 @@
  * shown or logged.
  */
 import * as v from 'valibot';
-import { PLATFORMS } from './errors';
+import { PLATFORMS } from './platform';
 import { isSecretParam } from './secret-params';
 
 /** At most this many parameters of at most this length are kept from one return. */

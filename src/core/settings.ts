@@ -4,7 +4,7 @@
  * Secrets (keys, tokens) never live here: they belong to the vault.
  */
 import * as v from 'valibot';
-import { PLATFORMS, type Platform } from './errors';
+import { PLATFORMS, type Platform } from './platform';
 import { isSecureEndpoint } from './transport';
 
 export const LANGUAGES = ['auto', 'en', 'zh-CN'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore, memoryArea } from './store';
 import { KEYS, MIGRATIONS } from './storage-keys';
-import { PLATFORMS } from './errors';
+import { PLATFORMS } from './platform';
 
 describe('stored data migrations', () => {
   it('bring a version-1 store (settings without config) to the current shape, keeping the user’s choices', async () => {

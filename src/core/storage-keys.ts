@@ -13,7 +13,7 @@ import { ReturnRecordSchema } from './returns';
 import { SealedVaultSchema } from './vault';
 import { AccountsSchema, FlowSchema, type Accounts, type Flow } from './accounts';
 import { TransferSchema, type Transfer } from './transfers';
-import { PLATFORMS } from './errors';
+import { PLATFORMS } from './platform';
 
 export const KEYS = {
   settings: defineKey('local', 'settings', SettingsSchema, defaultSettings),

@@ -4,7 +4,8 @@
  * sandbox). Everything else on plain HTTP can be read and changed by anyone on the path: a
  * password, a session token or a transfer sent there is no longer the user's alone.
  */
-import { errors, type CoinDockError, type Platform } from './errors';
+import { errors, type CoinDockError } from './errors';
+import type { Platform } from './platform';
 import { PLATFORM_NAMES } from './i18n';
 
 /** A host name as `URL.hostname` gives it (IPv4 normalised, IPv6 in brackets). */

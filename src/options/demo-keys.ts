@@ -4,7 +4,7 @@
  * reaches a form, and each way of failing is said in words.
  */
 import * as v from 'valibot';
-import { PLATFORMS, type Platform } from '../core/errors';
+import { PLATFORMS, type Platform } from '../core/platform';
 import { t, type Lang } from '../core/i18n';
 
 export const DEMO_CREDENTIALS_PATH = '/__demo/credentials';

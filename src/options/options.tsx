@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
+import { toCoinDockError } from '../core/errors';
+import { PLATFORMS, type Platform } from '../core/platform';
 import type { LanguageSetting, Settings } from '../core/settings';
 import { PLATFORM_NAMES, errorLang, resolveLanguage, t, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { toCoinDockError, type Platform } from '../core/errors';
+import { toCoinDockError } from '../core/errors';
+import type { Platform } from '../core/platform';
 import { PLATFORM_NAMES, errorLang, t, type Lang } from '../core/i18n';
 import type { CredentialsView } from '../core/messages';
 import { ENVIRONMENTS, mergeSettings, requiredOrigins, type Settings } from '../core/settings';

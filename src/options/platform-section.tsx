@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import type { Platform } from '../core/errors';
+import type { Platform } from '../core/platform';
 import { PLATFORM_NAMES, errorLang, t, type Lang } from '../core/i18n';
 import type { AccountsView } from '../core/messages';
 import type { Settings } from '../core/settings';

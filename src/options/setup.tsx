@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import { getStore } from '../ext/storage';
 import { KEYS } from '../core/storage-keys';
-import { PLATFORMS, type Platform } from '../core/errors';
+import { PLATFORMS, type Platform } from '../core/platform';
 import { PLATFORM_NAMES, t, type Lang, type MessageKey } from '../core/i18n';
 import type { AccountsView, CredentialsView, VaultStatus } from '../core/messages';
 import type { Settings } from '../core/settings';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PLATFORM_NAMES, t, timeAgo, type Lang } from '../core/i18n';
 import { fenToYuan, formatDecimal } from '../core/money';
-import type { Platform } from '../core/errors';
+import type { Platform } from '../core/platform';
 import type { Account } from '../core/accounts';
 import type { FlowView } from '../core/messages';
 import { BiyongNetFlow, GrandchainBalance } from './activity/net-flow';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { PLATFORMS, toCoinDockError, type Platform } from '../core/errors';
+import { toCoinDockError } from '../core/errors';
+import { PLATFORMS, type Platform } from '../core/platform';
 import { errorLang, t, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 import type { AsyncState } from '../ui/use-async';

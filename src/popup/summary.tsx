@@ -4,7 +4,7 @@
  * each a button to where it is handled.
  */
 import type { Ref } from 'preact';
-import { PLATFORMS, type Platform } from '../core/errors';
+import { PLATFORMS, type Platform } from '../core/platform';
 import { PLATFORM_NAMES, t, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
 

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DESCRIPTIONS } from './registry';
 import { checkCredentialField, storedForm } from './credentials';
-import type { Platform } from '../core/errors';
+import type { Platform } from '../core/platform';
 
 const field = (p: Platform, key: string) => DESCRIPTIONS[p].credentials.find((f) => f.key === key)!;
 const say = (p: Platform, key: string, value: string, stored = false) =>

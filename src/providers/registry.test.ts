@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS } from '../core/errors';
+import { PLATFORMS } from '../core/platform';
 import { DESCRIPTIONS, resolveBaseUrl } from './registry';
 import { checkCredentials } from './credentials';
 

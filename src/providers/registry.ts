@@ -1,5 +1,5 @@
 /** Every platform's description, by id: what the options page and the worker iterate over. */
-import type { Platform } from '../core/errors';
+import type { Platform } from '../core/platform';
 import type { ProviderDescription, PresetEnvironment } from './types';
 import { fomoDescription } from './fomo/description';
 import { gowDescription } from './gow/description';

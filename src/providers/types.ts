@@ -2,7 +2,8 @@
  * The shape every platform description follows (after CCXT's `describe()`): data the options
  * page, the background and the tests read, plus the platform's pure functions beside it.
  */
-import type { Bilingual, ErrorCode, Platform } from '../core/errors';
+import type { Bilingual, ErrorCode } from '../core/errors';
+import type { Platform } from '../core/platform';
 import type { HttpContext, SkewClock } from '../core/http';
 
 export type PresetEnvironment = 'production' | 'test' | 'sandbox';

@@ -1,7 +1,8 @@
 /** The public account records (storage.local) and their state changes. */
 import { KEYS } from '../../core/storage-keys';
 import type { Account } from '../../core/accounts';
-import type { CoinDockError, Platform } from '../../core/errors';
+import type { CoinDockError } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import type { Store } from '../../core/store';
 
 /**

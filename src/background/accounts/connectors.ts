@@ -3,7 +3,8 @@
  * on the redirect, and how that becomes tokens and an account. Everything else (flow state, tab
  * capture, restarts) is in flows.ts and is the same for all three.
  */
-import { errors, type Platform } from '../../core/errors';
+import { errors } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import type { Flow, TokenSet } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { createFomoClient } from '../../providers/fomo/client';

@@ -2,7 +2,8 @@
  * Fetching an account's public profile again (with its token where it has one), and how each
  * OAuth platform refreshes its token. Used by the popup's refresh and by the single-flight test.
  */
-import { errors, toCoinDockError, type Platform } from '../../core/errors';
+import { errors, toCoinDockError } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import { accountTrouble, type AccountStore } from './account-store';
 import type { Account, TokenSet } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';

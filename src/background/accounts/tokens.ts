@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import { TokenSetSchema, type TokenSet } from '../../core/accounts';
-import { errors, hasCode, toCoinDockError, type Platform } from '../../core/errors';
+import { errors, hasCode, toCoinDockError } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import type { VaultService } from '../vault-service';
 import type { AccountStore } from './account-store';
 

@@ -7,7 +7,7 @@
  * Stored data is checked before use: anything off-shape reads as empty (the next sync refills it).
  */
 import * as v from 'valibot';
-import { PLATFORMS } from '../../core/errors';
+import { PLATFORMS } from '../../core/platform';
 import {
   ACTIVITY_SOURCES,
   type ActivitySource,

@@ -3,7 +3,7 @@
  * ledger database, the activity cache, accounts and transfers in storage.local), the vault-backed
  * clients, the periodic alarm and start-up.
  */
-import type { Platform } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import type { ProviderContext } from '../../providers/types';
 import type { AccountStore } from '../accounts/account-store';
 import type { GrandchainService } from '../accounts/grandchain';

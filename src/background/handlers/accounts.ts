@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
 import type { AccountsView, MessageMap } from '../../core/messages';
-import { PLATFORMS, errors, toCoinDockError, type Platform } from '../../core/errors';
+import { errors, toCoinDockError } from '../../core/errors';
+import { PLATFORMS, type Platform } from '../../core/platform';
 import { flowView } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { accountTrouble, type AccountStore } from '../accounts/account-store';

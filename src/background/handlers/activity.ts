@@ -3,7 +3,8 @@
 import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
 import type { MessageMap } from '../../core/messages';
-import { errors, PLATFORMS } from '../../core/errors';
+import { errors } from '../../core/errors';
+import { PLATFORMS } from '../../core/platform';
 import { ACTIVITY_PAGE_MAX } from '../../core/activity';
 import type { ActivityService } from '../activity/activity-service';
 

@@ -10,7 +10,8 @@
  *    against the transfer (amount, coin, user) and the transfer becomes final in words (see
  *    `onReturn`; 201 = duplicate trade_id).
  */
-import { errors, toCoinDockError, type Platform } from '../../core/errors';
+import { errors, toCoinDockError } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import { isDecimal } from '../../core/money';
 import { randomAlphanumeric } from '../../core/bytes';
 import type { Transfer } from '../../core/transfers';

@@ -8,7 +8,8 @@
  * Chrome may drop alarms when it quits, and after a browser restart the vault is locked until
  * the user unlocks it, so a poll that cannot query keeps the alarm for the next one.
  */
-import { errors, hasCode, toCoinDockError, type Platform } from '../../core/errors';
+import { errors, hasCode, toCoinDockError } from '../../core/errors';
+import type { Platform } from '../../core/platform';
 import { randomAlphanumeric } from '../../core/bytes';
 import type { Transfer } from '../../core/transfers';
 import type { ProviderContext } from '../../providers/types';

@@ -10,7 +10,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../ext/messaging';
-import { PLATFORMS, toCoinDockError, type Platform } from '../../core/errors';
+import { toCoinDockError } from '../../core/errors';
+import { PLATFORMS, type Platform } from '../../core/platform';
 import { PLATFORM_NAMES, errorLang, t, type Lang } from '../../core/i18n';
 import type { ActivityFilter, ActivityOverview } from '../../core/activity';
 import { VirtualList } from '../../ui/virtual-list';
