@@ -4,7 +4,7 @@ import { ERROR_CODES } from '../../core/errors';
 import { hicoinDescription } from './description';
 
 describe('hicoinDescription', () => {
-  it('environments: seed 004’s production and test hosts, and the simulator', () => {
+  it('environments: HiCoin’s production and test hosts, and the simulator', () => {
     expect(hicoinDescription.environments).toEqual({
       production: 'https://oauth.hicoin.vip/api',
       test: 'http://oauth.hicoin.one/api',
