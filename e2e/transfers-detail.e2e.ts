@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { connectFomo, saveDemoCredentials } from './fixtures';
 import { banner } from './banner-reader';
+import { isGowOrder } from '../src/core/transfers';
 import { axeViolations } from './axe';
 import { CONTROL, DEMO } from '../sandbox/contract';
 
@@ -59,7 +60,7 @@ describe('GOW deposit detail', () => {
     await form.getByRole('button', { name: 'Review' }).click();
     await form.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toMatch(/^Pay 1000 PHP/);
-    const [t] = await h.send('transfers/list', {});
+    const [t] = (await h.send('transfers/list', {})).filter(isGowOrder);
     id = t!.id;
     const note = t!.gow?.noteCode ?? '';
     expect(note).toMatch(/^[A-Z0-9]{8}$/);
@@ -99,7 +100,11 @@ describe('GOW deposit detail', () => {
     await h.control(CONTROL.seed, { gowOrderStatus: { [id]: 5 } });
     await h.send('transfers/refresh', {});
     await expect.poll(() => transfer(id)).toMatchObject({ state: 'succeeded', statusCode: '5' });
-    expect((await transfer(id))?.gow).toMatchObject({ fee: '1.000000', exchRate: '56.2500' });
+    const done = await transfer(id);
+    expect(done && isGowOrder(done) ? done.gow : undefined).toMatchObject({
+      fee: '1.000000',
+      exchRate: '56.2500',
+    });
 
     const popup = await h.openPopup('transfers');
     const { detail } = await openDetail(popup, id);

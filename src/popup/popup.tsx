@@ -307,6 +307,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
                 now={now}
                 accounts={accounts.accounts}
                 transfers={transfers}
+                unreadable={done.unreadableTransfers}
                 returns={done.returns}
                 onDone={(x) => setTransfersNow([x, ...transfers.filter((y) => y.id !== x.id)])}
               />
