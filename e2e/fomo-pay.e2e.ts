@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { connectFomo, saveDemoCredentials } from './fixtures';
 import { CONTROL, MERCHANT_PATHS } from '../sandbox/contract';
-import { isFomoPay, type FomoPayTransfer } from '../src/core/transfers';
+import type { FomoPayTransfer } from '../src/core/transfers';
+import { isFomoPay } from '../src/core/transfer-kinds';
 import { banner } from './banner-reader';
 
 let h: Harness;

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { connectFomo, saveDemoCredentials } from './fixtures';
 import { banner } from './banner-reader';
-import { isGowOrder } from '../src/core/transfers';
+import { isGowOrder } from '../src/core/transfer-kinds';
 import { axeViolations } from './axe';
 import { CONTROL, DEMO } from '../sandbox/contract';
 

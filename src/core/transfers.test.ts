@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { CoinDockError } from './errors';
-import {
-  TransferSchema,
-  isFomoPay,
-  isGowOrder,
-  isGrandchainSend,
-  readTransfers,
-} from './transfers';
+import { TransferSchema, readTransfers } from './transfers';
+import { isFomoPay, isGowOrder, isGrandchainSend } from './transfer-kinds';
 
 const base = {
   state: 'pending',

@@ -185,13 +185,6 @@ export type FomoPayTransfer = v.InferOutput<typeof FomoPayTransferSchema>;
 export type GrandchainSendTransfer = v.InferOutput<typeof GrandchainSendTransferSchema>;
 export type GowOrderTransfer = v.InferOutput<typeof GowOrderTransferSchema>;
 
-export const isFomoPay = (t: Transfer): t is FomoPayTransfer =>
-  t.kind === 'fomo_recharge' || t.kind === 'fomo_withdraw';
-export const isGrandchainSend = (t: Transfer): t is GrandchainSendTransfer =>
-  t.kind === 'grandchain_send';
-export const isGowOrder = (t: Transfer): t is GowOrderTransfer =>
-  t.kind === 'gow_deposit' || t.kind === 'gow_withdraw';
-
 /**
  * The stored transfers, each checked on its own: one that does not fit its kind's schema (written
  * by another version, or damaged) is reported as a typed error and left in storage as it is,

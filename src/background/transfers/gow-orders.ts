@@ -11,7 +11,8 @@
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import { randomAlphanumeric } from '../../core/bytes';
-import { isGowOrder, type GowOrderTransfer } from '../../core/transfers';
+import type { GowOrderTransfer } from '../../core/transfers';
+import { isGowOrder } from '../../core/transfer-kinds';
 import type { ProviderContext } from '../../providers/types';
 import {
   newGowOrderNo,

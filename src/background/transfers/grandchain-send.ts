@@ -7,7 +7,8 @@
  */
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import { fenToYuan, yuanToFen } from '../../core/money';
-import { isGrandchainSend, type GrandchainSendTransfer } from '../../core/transfers';
+import type { GrandchainSendTransfer } from '../../core/transfers';
+import { isGrandchainSend } from '../../core/transfer-kinds';
 import type { GrandchainService } from '../accounts/grandchain';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';

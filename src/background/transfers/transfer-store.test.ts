@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createStore, memoryArea } from '../../core/store';
 import type { CoinDockError } from '../../core/errors';
-import { isGowOrder, type GowOrderTransfer } from '../../core/transfers';
+import type { GowOrderTransfer } from '../../core/transfers';
+import { isGowOrder } from '../../core/transfer-kinds';
 import { createTransferStore } from './transfer-store';
 
 function transfer(over: Partial<GowOrderTransfer> = {}): GowOrderTransfer {

@@ -6,14 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../core/i18n';
-import {
-  isFomoPay,
-  isGowOrder,
-  type GowOrderInfo,
-  type GowOrderTransfer,
-  type Transfer,
-} from '../../core/transfers';
-import { TRANSFER_KIND_NAMES } from '../../core/transfer-kinds';
+import type { GowOrderInfo, GowOrderTransfer, Transfer } from '../../core/transfers';
+import { TRANSFER_KIND_NAMES, isFomoPay, isGowOrder } from '../../core/transfer-kinds';
 import { tokenLabel } from '../../providers/fomo/coins';
 import { tx, type TxKey } from './words';
 

@@ -2,7 +2,8 @@ import { send } from '../../ext/messaging';
 import { PLATFORM_NAMES, type Lang } from '../../core/i18n';
 import { tx } from './words';
 import type { Accounts } from '../../core/accounts';
-import { isGowOrder, type Transfer } from '../../core/transfers';
+import type { Transfer } from '../../core/transfers';
+import { isGowOrder } from '../../core/transfer-kinds';
 import { FomoPayForm } from './fomo-pay-form';
 import { OrderForm, type OrderField } from './order-form';
 

@@ -1,6 +1,6 @@
 import { timeAgo, type Lang } from '../../core/i18n';
-import { isFomoPay, type Transfer } from '../../core/transfers';
-import { TRANSFER_KIND_NAMES } from '../../core/transfer-kinds';
+import type { Transfer } from '../../core/transfers';
+import { TRANSFER_KIND_NAMES, isFomoPay } from '../../core/transfer-kinds';
 import { tokenLabel } from '../../providers/fomo/coins';
 import { TransferDetail } from './transfer-detail';
 import { tx } from './words';
