@@ -187,3 +187,31 @@ describe('简体中文', () => {
     await h.send('settings/update', { language: 'en' });
   });
 });
+
+describe('a stored transfer that cannot be read', () => {
+  it('is said in the list, hides none of the others, and stays stored as it was', async () => {
+    const before = await h.send('transfers/list', {});
+    expect(before.length).toBeGreaterThan(0);
+    // As a damaged record, or one another version wrote: a GOW order with a step GOW has not.
+    const damaged = { ...before[0]!, id: 'cdDamaged', details: { step: 'sending' } };
+    const w = await h.worker();
+    await w.evaluate(async (bad) => {
+      const stored = await chrome.storage.local.get('transfers');
+      const transfers = stored.transfers as Record<string, unknown>;
+      await chrome.storage.local.set({ transfers: { ...transfers, [bad.id]: bad } });
+    }, damaged);
+
+    const popup = await h.openPopup('transfers');
+    await expect
+      .poll(() => popup.getByTestId('transfer-unreadable').textContent())
+      .toBe('The saved transfer cdDamaged could not be read; it is kept as it was');
+    expect(await popup.locator('[data-transfer]').count()).toBe(Math.min(before.length, 8));
+    // The worker still lists and follows every other transfer, and writes none over it.
+    await h.send('transfers/refresh', {});
+    expect((await h.send('transfers/list', {})).map((t) => t.id)).toEqual(before.map((t) => t.id));
+    const stored = (await h.storage('local')).transfers as Record<string, unknown>;
+    expect(stored.cdDamaged).toEqual(damaged);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+  });
+});
