@@ -28,7 +28,7 @@ const FOLLOWED = [
   KEYS.transfers,
   KEYS.returns,
   KEYS.vault,
-  KEYS.vaultKey,
+  KEYS.vaultUnlocked,
 ];
 
 /**
@@ -59,19 +59,21 @@ export function followStorage(onChange: (state: CachedState) => void): () => voi
 
 export async function readCachedState() {
   const store = getStore();
-  const [settings, accounts, flows, transfers, returns, sealed, key, prefs] = await Promise.all([
-    store.get(KEYS.settings),
-    store.get(KEYS.accounts),
-    store.get(KEYS.flows),
-    store.get(KEYS.transfers),
-    store.get(KEYS.returns),
-    store.get(KEYS.vault),
-    store.get(KEYS.vaultKey),
-    store.get(KEYS.vaultPrefs),
-  ]);
+  const [settings, accounts, flows, transfers, returns, sealed, unlocked, prefs] =
+    await Promise.all([
+      store.get(KEYS.settings),
+      store.get(KEYS.accounts),
+      store.get(KEYS.flows),
+      store.get(KEYS.transfers),
+      store.get(KEYS.returns),
+      store.get(KEYS.vault),
+      // The public flag the vault service keeps, never the key itself.
+      store.get(KEYS.vaultUnlocked),
+      store.get(KEYS.vaultPrefs),
+    ]);
   const vault: VaultStatus = {
     exists: sealed !== null,
-    unlocked: sealed !== null && key !== null,
+    unlocked: sealed !== null && unlocked,
     autoLockMinutes: prefs.autoLockMinutes,
     iterations: sealed?.kdf.iterations ?? null,
     secretNames: [],

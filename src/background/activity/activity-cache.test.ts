@@ -72,3 +72,23 @@ describe('activity cache', () => {
     expect(await c.read()).toEqual(sample);
   });
 });
+
+describe('activity cache written by earlier versions', () => {
+  it('reads what the hand-opened database of before kept (same database, store and key)', async () => {
+    const name = fresh();
+    await new Promise<void>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onupgradeneeded = () => r.result.createObjectStore('activity');
+      r.onerror = () => reject(r.error ?? new Error('open'));
+      r.onsuccess = () => {
+        const tx = r.result.transaction('activity', 'readwrite');
+        tx.objectStore('activity').put(sample, 'state');
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
+      };
+    });
+    expect(await createIdbActivityCache(name).read()).toEqual(sample);
+  });
+});

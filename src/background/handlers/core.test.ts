@@ -7,7 +7,7 @@ import type { HandlerContext } from '../../core/message-protocol';
 import { coreHandlers } from './core';
 
 function setup() {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   const h = coreHandlers({
     store,
     ready: Promise.resolve(),

@@ -11,6 +11,7 @@ import type { Transfer } from '../../core/transfers';
 import type { GrandchainService } from '../accounts/grandchain';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
+import { setAlarm } from '../alarms';
 import { newTradeId } from './fomo-pay';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
@@ -124,7 +125,7 @@ export function createGrandchainSend(deps: {
       const young = pending.filter((t) => at - t.updatedAt < IN_FLIGHT_MS);
       if (young.length) {
         const when = Math.min(...young.map((t) => t.updatedAt)) + IN_FLIGHT_MS;
-        await chrome.alarms.create(GRANDCHAIN_RECONCILE_ALARM, { when });
+        await setAlarm(GRANDCHAIN_RECONCILE_ALARM, { when });
       }
       const settled = pending.filter((t) => !young.includes(t));
       // Saved but never sent: nothing left the browser.

@@ -19,9 +19,7 @@ function transfer(over: Partial<Transfer> = {}): Transfer {
 }
 
 const newStore = () =>
-  createTransferStore(
-    createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() }),
-  );
+  createTransferStore(createStore({ local: memoryArea(), session: memoryArea() }));
 
 describe('transfer store', () => {
   it('a final state is never changed into another one, whoever asks', async () => {
