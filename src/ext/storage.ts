@@ -135,7 +135,7 @@ function inExtensionPage(): boolean {
     typeof localStorage !== 'undefined' &&
     typeof chrome !== 'undefined' &&
     typeof location !== 'undefined' &&
-    location.origin === new URL(chrome.runtime.getURL('/')).origin
+    location.href.startsWith(chrome.runtime.getURL('/'))
   );
 }
 
