@@ -9,8 +9,6 @@ import {
   POPUP_SNAPSHOT_KEY,
   RETIRED_DATABASES,
 } from '../core/storage-keys';
-import { createIdbLedgerStore } from '../background/sync/idb-ledger-store';
-import { createIdbActivityCache, emptyCache } from '../background/activity/activity-cache';
 import { idbDatabases, openDatabase, wipeStorage } from './storage';
 
 const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
@@ -64,15 +62,15 @@ describe('storage module', () => {
     await set('a', { n: 1 }, db);
     expect(await get('a', db)).toEqual({ n: 1 });
 
-    const ledger = createIdbLedgerStore();
-    const cache = createIdbActivityCache();
-    await cache.write({ grandchain: null, status: {} });
-    expect(await cache.read()).toEqual(emptyCache());
-    expect(await databaseNames()).toEqual(
-      expect.arrayContaining([DATABASES.activity.name, 'round-trip']),
+    // Each feature's database, as the ledger store and the activity cache open it.
+    for (const { name, store: objects } of Object.values(DATABASES)) {
+      const feature = openDatabase(name, objects);
+      await set('k', name, feature);
+      expect(await get('k', feature)).toBe(name);
+    }
+    expect((await databaseNames()).sort()).toEqual(
+      [...Object.values(DATABASES).map((d) => d.name), 'round-trip'].sort(),
     );
-    await ledger.readMeta();
-    expect(await databaseNames()).toContain(DATABASES.ledger.name);
   });
 
   it('wipes every area and database, even while connections are open, and starts migrated', async () => {
@@ -81,17 +79,14 @@ describe('storage module', () => {
     await store.set(KEYS.returns, []);
     await store.set(KEYS.vaultKey, 'secret');
     await store.set(KEYS.vaultUnlocked, true);
-    const cache = createIdbActivityCache();
-    await cache.write({
-      grandchain: { owner: 'a@example.com', items: [], syncedAt: 1 },
-      status: {},
-    });
-    await createIdbLedgerStore().readMeta();
+    // Connections held open, as the worker's ledger store and activity cache hold theirs.
+    const held = Object.values(DATABASES).map((d) => openDatabase(d.name, d.store));
+    for (const db of held) await set('k', 'v', db);
     for (const name of RETIRED_DATABASES) await leaveDatabase(name);
 
     await wipeStorage(store);
 
-    // Held connections (the cache's, the ledger's) closed themselves: nothing is left.
+    // The held connections closed themselves: nothing is left.
     expect(await databaseNames()).toEqual([]);
     expect(session.dump()).toEqual({});
     // Only what the migrations write into an empty store.
@@ -99,7 +94,7 @@ describe('storage module', () => {
     expect(local.dump().schemaVersion).toBe(LATEST);
     expect(await store.get(KEYS.vaultUnlocked)).toBe(false);
     // The same connections work again, on an empty database.
-    expect(await cache.read()).toEqual(emptyCache());
+    for (const db of held) expect(await get('k', db)).toBeUndefined();
   });
 
   it('clears the popup snapshot where there is a localStorage', async () => {
@@ -118,13 +113,6 @@ describe('storage migrations', () => {
     await local.set('schemaVersion', 2);
     expect(await store.migrate(MIGRATIONS)).toEqual([3]);
     expect(await databaseNames()).toEqual([DATABASES.activity.name]);
-  });
-
-  it('the ledger written before the storage module (by idb-keyval’s createStore) still reads', async () => {
-    // The layout idb-keyval's createStore and the hand-opened cache made: version 1, one store.
-    const chunk = [{ id: 'r1', time: 5 }];
-    await leaveDatabase(DATABASES.ledger.name, DATABASES.ledger.store, ['chunk', 1, 0], chunk);
-    expect(await createIdbLedgerStore().readChunks(1, [0])).toEqual([chunk]);
   });
 });
 

@@ -89,3 +89,27 @@ describe('createIdbLedgerStore', () => {
     expect(await store.readMeta()).toEqual(meta());
   });
 });
+
+describe('ledger written by earlier versions', () => {
+  it('reads what idb-keyval’s own createStore kept (same database layout: version 1, one store)', async () => {
+    const name = freshDbName();
+    const records = makeLedger(3);
+    await new Promise<void>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onupgradeneeded = () => r.result.createObjectStore('ledger');
+      r.onerror = () => reject(r.error ?? new Error('open'));
+      r.onsuccess = () => {
+        const tx = r.result.transaction('ledger', 'readwrite');
+        tx.objectStore('ledger').put(records, ['chunk', 2, 0]);
+        tx.objectStore('ledger').put(meta({ generation: 2, rev: 7 }), 'meta');
+        tx.oncomplete = () => {
+          r.result.close();
+          resolve();
+        };
+      };
+    });
+    const store = createIdbLedgerStore(name);
+    expect(await store.readMeta()).toEqual(meta({ generation: 2, rev: 7 }));
+    expect(await store.readChunks(2, [0])).toEqual([records]);
+  });
+});
