@@ -1,7 +1,8 @@
 /**
  * The one alarm router. chrome.alarms alarms outlive the worker, so what an alarm does must be
  * found again from its name alone when it fires in a fresh worker: each feature registers its
- * alarm name (or prefix, for one alarm per platform) with a handler as the worker starts, and
+ * alarm name (or prefix, for one alarm per platform) with a handler on `alarms` as the worker
+ * makes it (synchronously, at start), and
  * every alarm is created, cleared or looked up through this module, so the names in use are the
  * ones registered here.
  */
@@ -47,6 +48,12 @@ export function createAlarmRouter(): AlarmRouter {
   };
   return router;
 }
+
+/**
+ * The worker's router: each feature registers its alarms here as it is made; the worker calls
+ * `alarms.listen(ready)` at top level.
+ */
+export const alarms = createAlarmRouter();
 
 /** Set the alarm (replacing one of the same name). */
 export async function setAlarm(name: string, info: chrome.alarms.AlarmCreateInfo): Promise<void> {

@@ -22,11 +22,11 @@ import { credentialHandlers } from './handlers/credentials';
 import { accountHandlers } from './handlers/accounts';
 import { uiHandlers } from './handlers/ui';
 import { registerReturnCapture } from './content-scripts';
-import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
+import { createVaultService } from './vault-service';
 import { credentialsOf, providerContext } from './provider-context';
 import { createAccountStore } from './accounts/account-store';
-import { createTokenService, REFRESH_ALARM_PREFIX } from './accounts/tokens';
-import { FLOW_DEADLINE_ALARM, createFlowService, followFlowDeadline } from './accounts/flows';
+import { createTokenService } from './accounts/tokens';
+import { createFlowService, followFlowDeadline } from './accounts/flows';
 import { refresherFor } from './accounts/profiles';
 import { createGrandchainService } from './accounts/grandchain';
 import { grandchainHandlers } from './handlers/grandchain';
@@ -37,9 +37,9 @@ import { createNotifier } from './transfers/notify';
 import { browserSessionId, createFomoPay } from './transfers/fomo-pay';
 import { activityHandlers } from './handlers/activity';
 import { createActivityFeature } from './activity/feature';
-import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM } from './transfers/grandchain-send';
-import { createGowOrders, GOW_POLL_ALARM } from './transfers/gow-orders';
-import { createAlarmRouter } from './alarms';
+import { createGrandchainSend } from './transfers/grandchain-send';
+import { createGowOrders } from './transfers/gow-orders';
+import { alarms } from './alarms';
 import { createReturnMatcher } from './return-match';
 import { createForgetEverything } from './forget';
 
@@ -116,16 +116,6 @@ async function start(): Promise<void> {
 
 const forgetEverything = createForgetEverything({ store, syncContentScripts });
 
-// Alarms outlive the worker: each feature's alarm, found again by name when it fires.
-const alarms = createAlarmRouter();
-alarms.on(AUTO_LOCK_ALARM, () => vault.lock());
-alarms.on(activity.alarm, () => activity.service.sync({ force: true }));
-alarms.on(GOW_POLL_ALARM, () => gowOrders.poll());
-alarms.on(GRANDCHAIN_RECONCILE_ALARM, () => grandchainSend.reconcile());
-// Listing ends the overdue flows; the change re-arms the alarm for the next deadline.
-alarms.on(FLOW_DEADLINE_ALARM, () => flows.list());
-alarms.onPrefix(REFRESH_ALARM_PREFIX, (platform) => tokens.refresh(platform as Platform));
-
 const ready = start();
 ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e));
 
@@ -166,6 +156,7 @@ listen(
 // registration, re-arming what Chrome dropped) must not wait for the popup to be opened.
 chrome.runtime.onStartup.addListener(() => void ready);
 
+// Alarms outlive the worker: each feature registered its own on the router as it was made.
 alarms.listen(ready);
 
 // Authorization tabs: the redirect is captured when the tab the flow opened reaches it.

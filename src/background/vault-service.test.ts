@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, memoryArea } from '../core/store';
 import { KEYS } from '../core/storage-keys';
 import { idbDatabases, wipeStorage } from '../ext/storage';
-import { createAlarmRouter } from './alarms';
+import { alarms } from './alarms';
 import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
 
 // The vault arms its auto-lock alarm on unlock; the stand-in keeps what was armed.
@@ -48,10 +48,8 @@ describe('the public lock flag', () => {
     ]);
   });
 
-  it('is cleared by the auto-lock alarm, as the worker routes it', async () => {
+  it('is cleared by the auto-lock alarm, which the vault registered on the worker’s router', async () => {
     const { vault, flag } = await setup();
-    const alarms = createAlarmRouter();
-    alarms.on(AUTO_LOCK_ALARM, () => vault.lock());
     await vault.create(PASS);
     expect(armed.has(AUTO_LOCK_ALARM)).toBe(true);
     await alarms.route(AUTO_LOCK_ALARM)?.();

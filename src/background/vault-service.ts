@@ -5,7 +5,7 @@
  * survives worker restarts.
  */
 import { KEYS } from '../core/storage-keys';
-import { clearAlarm, setAlarm } from './alarms';
+import { alarms, clearAlarm, setAlarm } from './alarms';
 import { errors } from '../core/errors';
 import type { Platform } from '../core/platform';
 import type { Store } from '../core/store';
@@ -134,6 +134,8 @@ export function createVaultService(store: Store) {
       await service.lock();
     },
   };
+  // Alarms outlive the worker: the router finds this again by name when it fires.
+  alarms.on(AUTO_LOCK_ALARM, () => service.lock());
   return service;
 }
 

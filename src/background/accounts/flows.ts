@@ -13,7 +13,7 @@
  * the flow also keeps a code_verifier (RFC 7636, S256), and only its challenge leaves.
  */
 import { KEYS } from '../../core/storage-keys';
-import { clearAlarm, setAlarm } from '../alarms';
+import { alarms, clearAlarm, setAlarm } from '../alarms';
 import { onKeysChanged } from '../../ext/storage';
 import { FLOW_TTL_MS, type Flow } from '../../core/accounts';
 import { errors, toCoinDockError, type CoinDockError } from '../../core/errors';
@@ -328,6 +328,8 @@ export function createFlowService(deps: FlowDeps) {
       else await setAlarm(FLOW_DEADLINE_ALARM, { when: Math.min(...due) });
     },
   };
+  // Listing ends the overdue flows; the change re-arms the alarm for the next deadline.
+  alarms.on(FLOW_DEADLINE_ALARM, () => service.list());
   return service;
 }
 

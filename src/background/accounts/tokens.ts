@@ -9,7 +9,7 @@ import { TokenSetSchema, type TokenSet } from '../../core/accounts';
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import type { VaultService } from '../vault-service';
-import { clearAlarm, setAlarm } from '../alarms';
+import { alarms, clearAlarm, setAlarm } from '../alarms';
 import type { AccountStore } from './account-store';
 
 export const REFRESH_ALARM_PREFIX = 'token-refresh:';
@@ -133,6 +133,8 @@ export function createTokenService(deps: {
       }
     },
   };
+  // One alarm per platform, found again by its name's suffix when it fires in a later worker.
+  alarms.onPrefix(REFRESH_ALARM_PREFIX, (platform) => service.refresh(platform as Platform));
   return service;
 }
 

@@ -21,7 +21,7 @@ import {
 import { gowClient } from '../accounts/profiles';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
-import { clearAlarm, ensureAlarm } from '../alarms';
+import { alarms, clearAlarm, ensureAlarm } from '../alarms';
 import { infoOfDetail, mergeOrderInfo, payToOf } from './gow-order-info';
 
 export const GOW_POLL_ALARM = 'gow-orders-poll';
@@ -184,6 +184,8 @@ export function createGowOrders(deps: {
       if ((await pendingOrders()).length === 0) await clearAlarm(GOW_POLL_ALARM);
     },
   };
+  // Alarms outlive the worker: the router finds this again by name when it fires.
+  alarms.on(GOW_POLL_ALARM, () => service.poll());
   return service;
 }
 

@@ -11,7 +11,7 @@ import type { Transfer } from '../../core/transfers';
 import type { GrandchainService } from '../accounts/grandchain';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
-import { setAlarm } from '../alarms';
+import { alarms, setAlarm } from '../alarms';
 import { newTradeId } from './fomo-pay';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
@@ -44,7 +44,7 @@ export function createGrandchainSend(deps: {
     if (done) await deps.notifier.finished(id);
   }
 
-  return {
+  const service = {
     async send(req: { to: string; amountYuan: string }): Promise<Transfer> {
       const to = req.to.trim();
       const byEmail = EMAIL.test(to);
@@ -185,6 +185,9 @@ export function createGrandchainSend(deps: {
       }
     },
   };
+  // Alarms outlive the worker: the router finds this again by name when it fires.
+  alarms.on(GRANDCHAIN_RECONCILE_ALARM, () => service.reconcile());
+  return service;
 }
 
 /**
