@@ -1,24 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAlarmRouter, ensureAlarm, setAlarm } from './alarms';
+import { stubAlarms } from './transfers/test-kit';
 
-/** chrome.alarms as the router meets it: the alarms set, and the listeners of onAlarm. */
-let alarms: Map<string, chrome.alarms.AlarmCreateInfo>;
-let listeners: ((alarm: { name: string }) => void)[];
-beforeEach(() => {
-  alarms = new Map();
-  listeners = [];
-  vi.stubGlobal('chrome', {
-    alarms: {
-      create: (name: string, info: chrome.alarms.AlarmCreateInfo) =>
-        Promise.resolve(void alarms.set(name, info)),
-      get: (name: string) => Promise.resolve(alarms.has(name) ? { name } : undefined),
-      onAlarm: { addListener: (l: (alarm: { name: string }) => void) => listeners.push(l) },
-    },
-  });
-});
+let chromeAlarms: ReturnType<typeof stubAlarms>;
+beforeEach(() => (chromeAlarms = stubAlarms()));
 afterEach(() => vi.unstubAllGlobals());
-
-const fire = (name: string) => listeners.forEach((l) => l({ name }));
 
 describe('alarm router', () => {
   it('routes a registered name, and a registered prefix with the rest of the name', async () => {
@@ -45,10 +31,10 @@ describe('alarm router', () => {
     const router = createAlarmRouter();
     router.on('gow-orders-poll', async () => ran.push('poll'));
     router.listen(ready);
-    expect(listeners).toHaveLength(1);
+    expect(chromeAlarms.listeners).toHaveLength(1);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    fire('gow-orders-poll');
-    fire('unknown');
+    chromeAlarms.fire('gow-orders-poll');
+    chromeAlarms.fire('unknown');
     await Promise.resolve();
     expect(ran).toEqual([]);
     finishStartUp();
@@ -63,8 +49,8 @@ describe('alarm creation', () => {
   it('ensureAlarm keeps an existing alarm’s schedule; setAlarm replaces it', async () => {
     await ensureAlarm('activity-sync', { periodInMinutes: 15 });
     await ensureAlarm('activity-sync', { periodInMinutes: 1 });
-    expect(alarms.get('activity-sync')).toEqual({ periodInMinutes: 15 });
+    expect(chromeAlarms.alarms.get('activity-sync')).toEqual({ periodInMinutes: 15 });
     await setAlarm('activity-sync', { periodInMinutes: 1 });
-    expect(alarms.get('activity-sync')).toEqual({ periodInMinutes: 1 });
+    expect(chromeAlarms.alarms.get('activity-sync')).toEqual({ periodInMinutes: 1 });
   });
 });

@@ -8,18 +8,10 @@ import { createIdbLedgerStore } from './sync/idb-ledger-store';
 import { createForgetEverything } from './forget';
 import { createVaultService } from './vault-service';
 import { setAlarm } from './alarms';
+import { stubAlarms } from './transfers/test-kit';
 
-const alarms = new Set<string>();
-beforeEach(() => {
-  alarms.clear();
-  vi.stubGlobal('chrome', {
-    alarms: {
-      create: (name: string) => Promise.resolve(void alarms.add(name)),
-      clear: (name: string) => Promise.resolve(alarms.delete(name)),
-      clearAll: () => Promise.resolve(void alarms.clear()),
-    },
-  });
-});
+let alarms: ReturnType<typeof stubAlarms>['alarms'];
+beforeEach(() => ({ alarms } = stubAlarms()));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('forget everything', () => {

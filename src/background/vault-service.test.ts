@@ -5,18 +5,11 @@ import { KEYS } from '../core/storage-keys';
 import { idbDatabases, wipeStorage } from '../ext/storage';
 import { alarms } from './alarms';
 import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
+import { stubAlarms } from './transfers/test-kit';
 
 // The vault arms its auto-lock alarm on unlock; the stand-in keeps what was armed.
-const armed = new Set<string>();
-beforeEach(() => {
-  armed.clear();
-  vi.stubGlobal('chrome', {
-    alarms: {
-      create: (name: string) => Promise.resolve(void armed.add(name)),
-      clear: (name: string) => Promise.resolve(armed.delete(name)),
-    },
-  });
-});
+let armed: ReturnType<typeof stubAlarms>['alarms'];
+beforeEach(() => ({ alarms: armed } = stubAlarms()));
 afterEach(() => vi.unstubAllGlobals());
 
 const PASS = 'correct horse battery';

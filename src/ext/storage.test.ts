@@ -10,6 +10,7 @@ import {
   RETIRED_DATABASES,
 } from '../core/storage-keys';
 import { idbDatabases, openDatabase, wipeStorage } from './storage';
+import { leaveDatabase } from './storage-test-kit';
 
 const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
 
@@ -22,27 +23,8 @@ function newStore() {
   return { local, session, store: createStore({ local, session, databases: idbDatabases }) };
 }
 
-/** A database with one object store and one value in it, as an earlier version left it (closed). */
-function leaveDatabase(
-  name: string,
-  store = 'kv',
-  key: IDBValidKey = 'k',
-  value: unknown = 'v',
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const r = indexedDB.open(name);
-    r.onupgradeneeded = () => r.result.createObjectStore(store);
-    r.onerror = () => reject(r.error ?? new Error(`open ${name}`));
-    r.onsuccess = () => {
-      const tx = r.result.transaction(store, 'readwrite');
-      tx.objectStore(store).put(value, key);
-      tx.oncomplete = () => {
-        r.result.close();
-        resolve();
-      };
-    };
-  });
-}
+/** A database with one object store and one value in it, as an earlier version left it. */
+const leaveOne = (name: string, store = 'kv') => leaveDatabase(name, store, [['k', 'v']]);
 
 afterEach(async () => {
   for (const name of await databaseNames()) if (name) await idbDatabases.delete(name);
@@ -82,7 +64,7 @@ describe('storage module', () => {
     // Connections held open, as the worker's ledger store and activity cache hold theirs.
     const held = Object.values(DATABASES).map((d) => openDatabase(d.name, d.store));
     for (const db of held) await set('k', 'v', db);
-    for (const name of RETIRED_DATABASES) await leaveDatabase(name);
+    for (const name of RETIRED_DATABASES) await leaveOne(name);
 
     await wipeStorage(store);
 
@@ -107,8 +89,8 @@ describe('storage module', () => {
 
 describe('storage migrations', () => {
   it('3 deletes the retired key-value database and leaves the feature databases', async () => {
-    await leaveDatabase(RETIRED_DATABASES[0]);
-    await leaveDatabase(DATABASES.activity.name, DATABASES.activity.store);
+    await leaveOne(RETIRED_DATABASES[0]);
+    await leaveOne(DATABASES.activity.name, DATABASES.activity.store);
     const { local, store } = newStore();
     await local.set('schemaVersion', 2);
     expect(await store.migrate(MIGRATIONS)).toEqual([3]);

@@ -6,6 +6,7 @@ import {
   parseCached,
   type CachedActivity,
 } from './activity-cache';
+import { leaveDatabase } from '../../ext/storage-test-kit';
 
 let n = 0;
 const fresh = () => `activity-cache-test-${++n}`;
@@ -76,19 +77,7 @@ describe('activity cache', () => {
 describe('activity cache written by earlier versions', () => {
   it('reads what the hand-opened database of before kept (same database, store and key)', async () => {
     const name = fresh();
-    await new Promise<void>((resolve, reject) => {
-      const r = indexedDB.open(name);
-      r.onupgradeneeded = () => r.result.createObjectStore('activity');
-      r.onerror = () => reject(r.error ?? new Error('open'));
-      r.onsuccess = () => {
-        const tx = r.result.transaction('activity', 'readwrite');
-        tx.objectStore('activity').put(sample, 'state');
-        tx.oncomplete = () => {
-          r.result.close();
-          resolve();
-        };
-      };
-    });
+    await leaveDatabase(name, 'activity', [['state', sample]]);
     expect(await createIdbActivityCache(name).read()).toEqual(sample);
   });
 });

@@ -4,6 +4,7 @@ import type { LedgerRecord } from '../../core/ledger';
 import { createIdbLedgerStore } from './idb-ledger-store';
 import type { LedgerMeta } from './ledger-store';
 import { freshDbName, makeLedger } from './test-kit';
+import { leaveDatabase } from '../../ext/storage-test-kit';
 
 function meta(over: Partial<LedgerMeta> = {}): LedgerMeta {
   return {
@@ -94,20 +95,10 @@ describe('ledger written by earlier versions', () => {
   it('reads what idb-keyval’s own createStore kept (same database layout: version 1, one store)', async () => {
     const name = freshDbName();
     const records = makeLedger(3);
-    await new Promise<void>((resolve, reject) => {
-      const r = indexedDB.open(name);
-      r.onupgradeneeded = () => r.result.createObjectStore('ledger');
-      r.onerror = () => reject(r.error ?? new Error('open'));
-      r.onsuccess = () => {
-        const tx = r.result.transaction('ledger', 'readwrite');
-        tx.objectStore('ledger').put(records, ['chunk', 2, 0]);
-        tx.objectStore('ledger').put(meta({ generation: 2, rev: 7 }), 'meta');
-        tx.oncomplete = () => {
-          r.result.close();
-          resolve();
-        };
-      };
-    });
+    await leaveDatabase(name, 'ledger', [
+      [['chunk', 2, 0], records],
+      ['meta', meta({ generation: 2, rev: 7 })],
+    ]);
     const store = createIdbLedgerStore(name);
     expect(await store.readMeta()).toEqual(meta({ generation: 2, rev: 7 }));
     expect(await store.readChunks(2, [0])).toEqual([records]);
