@@ -121,18 +121,16 @@ ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e)
 
 listen(
   {
-    ...coreHandlers({ store, ready, startedAt, version, onSettingsChanged: syncContentScripts }),
+    ...coreHandlers({ store, startedAt, version, onSettingsChanged: syncContentScripts }),
     ...returnHandlers({
       store,
-      ready,
       uiLanguage,
       match: createReturnMatcher({ fomoPay, transfers, flows }),
     }),
-    ...vaultHandlers({ vault, ready, forgetEverything, onUnlocked: reconcileTransfers }),
-    ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
-    ...credentialHandlers({ store, vault, ready, descriptions: DESCRIPTIONS }),
+    ...vaultHandlers({ vault, forgetEverything, onUnlocked: reconcileTransfers }),
+    ...settingsTransferHandlers({ store, vault, onSettingsChanged: syncContentScripts }),
+    ...credentialHandlers({ store, vault, descriptions: DESCRIPTIONS }),
     ...accountHandlers({
-      ready,
       accounts,
       tokens,
       flows,
@@ -142,13 +140,16 @@ listen(
         if (p === 'grandchain') await grandchain.logout();
       },
     }),
-    ...grandchainHandlers({ ready, grandchain, view: accountsView }),
-    ...transferHandlers({ ready, transfers, fomoPay, notifier, grandchainSend, gowOrders }),
+    ...grandchainHandlers({ grandchain, view: accountsView }),
+    ...transferHandlers({ transfers, fomoPay, notifier, grandchainSend, gowOrders }),
     ...uiHandlers(),
-    ...activityHandlers({ ready, activity: activity.service }),
+    ...activityHandlers({ activity: activity.service }),
   },
-  (name, e) => {
-    if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
+  {
+    ready,
+    onError(name, e) {
+      if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
+    },
   },
 );
 

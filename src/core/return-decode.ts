@@ -1,12 +1,14 @@
 /**
  * What a return / redirect URL says, in words, for the in-page banner: a pure and total decoder
  * (it never throws, whatever the input) of the pages the platforms send the browser back to:
- * - FOMO's pay return (seed 000 §三 前端回调返回信息, providers.md §1): `status` (1 = success,
+ * - FOMO's pay return (docs/providers/fomo.md, Pay page and its return): `status` (1 = success,
  *   otherwise an appendix code; in a pay return 201 = duplicate trade_id), `trade_id`, `amount`,
  *   `coin_id`, `httpcode`, `transfer_id`, `state` — plus `access_token`, which is never kept;
- * - the OAuth redirects of FOMO (seed 000 §二.1) and HiCoin (seed 004 §2.2): `code` and `state`,
- *   or an RFC 6749 §4.1.2.1 `error` (the sandbox's Deny sends `error=access_denied`);
- * - BiYong's consent return (seed 002 §1.1): `biytoken`, or the sandbox's `biyerror`.
+ * - the OAuth redirects of FOMO (docs/providers/fomo.md, Flows) and HiCoin
+ *   (docs/providers/hicoin.md, Flows): `code` and `state`, or an RFC 6749 §4.1.2.1 `error` (the
+ * sandbox's Deny sends `error=access_denied`);
+ * - BiYong's consent return (docs/providers/biyong.md, Flow): `biytoken`, or the sandbox's
+ *   `biyerror`.
  *
  * Secrets (access tokens, codes, biytokens) are never part of the output: only whether one was
  * present. Public values are echoed exactly as the URL carries them (at most MAX_ECHO characters)
@@ -51,7 +53,10 @@ export interface FomoPayDecoded extends DecodedBase {
   trade_id?: string;
   amount?: DecodedAmount;
   coin_id?: string;
-  /** The HTTP status the merchant's server_uri gave FOMO's callback (seed 000 §三). */
+  /**
+   * The HTTP status the merchant's server_uri gave FOMO's callback (docs/providers/fomo.md, Pay
+   * page and its return).
+   */
   httpcode?: string;
   transfer_id?: string;
   state?: string;
@@ -272,7 +277,8 @@ function kindOf(q: URLSearchParams, platform: Platform | undefined): ReturnKind 
   switch (platform) {
     case 'fomo':
       return pay ? 'fomo_pay' : oauth ? 'oauth' : 'unknown';
-    // WeChat-style OAuth: a decline may come back with only `state` (seed 004 §2.2).
+    // WeChat-style OAuth: a decline may come back with only `state` (docs/providers/hicoin.md,
+    // Flows: Return).
     case 'hicoin':
       return has('code', 'error', 'state') ? 'oauth' : 'unknown';
     case 'biyong':

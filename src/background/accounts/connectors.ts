@@ -179,7 +179,8 @@ const biyong: Connector = {
       openId: auth.openId,
       authList: auth.authList.join(','),
     };
-    // "Upload the user token when configured" (seed 002 §1.2 /biyong-user/update).
+    // "Upload the user token when configured" (/biyong-user/update, docs/providers/biyong.md,
+    // Endpoints).
     if (c.userToken) {
       await client.updateToken(auth.openId, c.userToken);
       details.userTokenUploaded = 'yes';

@@ -360,7 +360,7 @@ describe('FOMO pay returns over arbitrary input (fast-check, 10,000 returns)', (
           KEYS.settings,
           mergeSettings(defaultSettings(), { platforms: { fomo: { returnUrls: [page] } } }),
         );
-        const report = returnHandlers({ store: env.store, ready: Promise.resolve() });
+        const report = returnHandlers({ store: env.store });
         const sender = { id: 'x', url, tab: { id: tab ?? 1 }, frameId: 0 };
         const ctx = { kind: 'content', sender } as HandlerContext;
         await report['returns/report']({ url }, ctx).catch(typed);
