@@ -39,6 +39,8 @@ describe('vault in the options page', () => {
     const stored = (await h.storage('local')).vault as { kdf: { iterations: number } };
     expect(stored.kdf.iterations).toBeGreaterThanOrEqual(600_000);
     expect(typeof (await h.storage('session')).vaultKey).toBe('string');
+    // Pages learn the lock state from a public flag, which holds no secret.
+    expect((await h.storage('session')).vaultUnlocked).toBe(true);
   });
 
   it('stays unlocked across a worker restart (key in storage.session)', async () => {
@@ -51,6 +53,7 @@ describe('vault in the options page', () => {
     await vault.getByRole('button', { name: 'Lock now' }).click();
     await expect.poll(vaultState).toContain('Locked');
     expect((await h.storage('session')).vaultKey ?? null).toBeNull();
+    expect((await h.storage('session')).vaultUnlocked).toBe(false);
 
     await vault.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
     await vault.getByRole('button', { name: 'Unlock' }).click();
@@ -130,5 +133,11 @@ describe('vault in the options page', () => {
     const local = await h.storage('local');
     expect(local.vault ?? null).toBeNull();
     expect((await h.send('vault/status', {})).exists).toBe(false);
+    expect(await h.storage('session')).not.toHaveProperty('vaultUnlocked');
+    // The store's unused key-value database of earlier versions is not made again.
+    const databases = await options.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name),
+    );
+    expect(databases).not.toContain('coindock');
   });
 });

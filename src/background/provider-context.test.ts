@@ -7,7 +7,7 @@ import { httpRequest } from '../core/http';
 import { providerContext } from './provider-context';
 
 async function storeWith(patch: SettingsPatch) {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   await store.set(KEYS.settings, mergeSettings(defaultSettings(), patch));
   return store;
 }

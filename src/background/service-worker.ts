@@ -11,7 +11,7 @@ import '../core/i18n-both';
 import browser from 'webextension-polyfill';
 import { listen } from '../ext/listen';
 import { getStore } from '../ext/storage';
-import { EXTRA_DATABASES, KEYS, MIGRATIONS } from '../core/storage-keys';
+import { KEYS, MIGRATIONS } from '../core/storage-keys';
 import type { Platform } from '../core/platform';
 import { DESCRIPTIONS } from '../providers/registry';
 import { coreHandlers } from './handlers/core';
@@ -22,11 +22,11 @@ import { credentialHandlers } from './handlers/credentials';
 import { accountHandlers } from './handlers/accounts';
 import { uiHandlers } from './handlers/ui';
 import { registerReturnCapture } from './content-scripts';
-import { AUTO_LOCK_ALARM, createVaultService } from './vault-service';
+import { createVaultService } from './vault-service';
 import { credentialsOf, providerContext } from './provider-context';
 import { createAccountStore } from './accounts/account-store';
-import { createTokenService, REFRESH_ALARM_PREFIX } from './accounts/tokens';
-import { FLOW_DEADLINE_ALARM, createFlowService, isRedirectTo } from './accounts/flows';
+import { createTokenService } from './accounts/tokens';
+import { createFlowService, followFlowDeadline } from './accounts/flows';
 import { refresherFor } from './accounts/profiles';
 import { createGrandchainService } from './accounts/grandchain';
 import { grandchainHandlers } from './handlers/grandchain';
@@ -37,8 +37,11 @@ import { createNotifier } from './transfers/notify';
 import { browserSessionId, createFomoPay } from './transfers/fomo-pay';
 import { activityHandlers } from './handlers/activity';
 import { createActivityFeature } from './activity/feature';
-import { createGrandchainSend, GRANDCHAIN_RECONCILE_ALARM } from './transfers/grandchain-send';
-import { createGowOrders, GOW_POLL_ALARM } from './transfers/gow-orders';
+import { createGrandchainSend } from './transfers/grandchain-send';
+import { createGowOrders } from './transfers/gow-orders';
+import { alarms } from './alarms';
+import { createReturnMatcher } from './return-match';
+import { createForgetEverything } from './forget';
 
 const startedAt = Date.now();
 const store = getStore();
@@ -111,42 +114,7 @@ async function start(): Promise<void> {
   await activity.start();
 }
 
-/** Erase everything CoinDock stored, in every area, and its alarms and registrations. */
-async function forgetEverything(): Promise<void> {
-  await chrome.alarms.clearAll();
-  await Promise.all([
-    store.backends.local.clear(),
-    store.backends.session.clear(),
-    store.backends.idb.clear(),
-    ...EXTRA_DATABASES.map(
-      (name) =>
-        new Promise<void>((resolve, reject) => {
-          const r = indexedDB.deleteDatabase(name);
-          r.onsuccess = () => resolve();
-          r.onerror = () => reject(r.error ?? new Error(`Could not delete ${name}`));
-          // Another context holding it open delays deletion until it closes; do not wait for it.
-          r.onblocked = () => resolve();
-        }),
-    ),
-  ]);
-  await store.migrate(MIGRATIONS);
-  await syncContentScripts();
-}
-
-/** Alarm name (or prefix) → what to do. Alarms outlive the worker. */
-function alarmTask(name: string): (() => Promise<unknown>) | undefined {
-  if (name === AUTO_LOCK_ALARM) return () => vault.lock();
-  if (name === activity.alarm) return () => activity.service.sync({ force: true });
-  if (name === GOW_POLL_ALARM) return () => gowOrders.poll();
-  if (name === GRANDCHAIN_RECONCILE_ALARM) return () => grandchainSend.reconcile();
-  // Listing ends the overdue flows; the change re-arms the alarm for the next deadline.
-  if (name === FLOW_DEADLINE_ALARM) return () => flows.list();
-  if (name.startsWith(REFRESH_ALARM_PREFIX)) {
-    const platform = name.slice(REFRESH_ALARM_PREFIX.length) as Platform;
-    return () => tokens.refresh(platform);
-  }
-  return undefined;
-}
+const forgetEverything = createForgetEverything({ store, syncContentScripts });
 
 const ready = start();
 ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e));
@@ -157,27 +125,7 @@ listen(
     ...returnHandlers({
       store,
       uiLanguage,
-      async match(url, tabId) {
-        const transferId = await fomoPay.onReturn(url, tabId);
-        if (transferId) {
-          const t = await transfers.get(transferId);
-          const recorded = t && {
-            state: t.state,
-            amount: t.amount,
-            token: t.token,
-            ...(t.message ? { message: t.message } : {}),
-          };
-          return { kind: 'transfer', id: transferId, ...(recorded ? { recorded } : {}) };
-        }
-        const flow = (await flows.list()).find(
-          (f) => f.tabId !== undefined && f.tabId === tabId && isRedirectTo(url, f.redirectUri),
-        );
-        if (!flow) return undefined;
-        // The content script saw the redirect, perhaps before tabs.onUpdated did: capture is
-        // idempotent, whichever comes first wins.
-        if (tabId !== undefined) await flows.onTabUrl(tabId, url);
-        return { kind: 'flow', id: flow.id };
-      },
+      match: createReturnMatcher({ fomoPay, transfers, flows }),
     }),
     ...vaultHandlers({ vault, forgetEverything, onUnlocked: reconcileTransfers }),
     ...settingsTransferHandlers({ store, vault, onSettingsChanged: syncContentScripts }),
@@ -209,14 +157,8 @@ listen(
 // registration, re-arming what Chrome dropped) must not wait for the popup to be opened.
 chrome.runtime.onStartup.addListener(() => void ready);
 
-chrome.alarms.onAlarm.addListener((alarm) => {
-  const run = alarmTask(alarm.name);
-  if (run) {
-    void ready
-      .then(run)
-      .catch((e: unknown) => console.error(`CoinDock: alarm ${alarm.name} failed`, e));
-  }
-});
+// Alarms outlive the worker: each feature registered its own on the router as it was made.
+alarms.listen(ready);
 
 // Authorization tabs: the redirect is captured when the tab the flow opened reaches it.
 chrome.tabs.onUpdated.addListener((tabId, info, tab) => {
@@ -230,11 +172,7 @@ chrome.tabs.onUpdated.addListener((tabId, info, tab) => {
     })
     .catch(() => undefined);
 });
-// Each change of the stored flows (a start, a step, an end) moves the deadline alarm.
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== KEYS.flows.area || !(KEYS.flows.name in changes)) return;
-  void ready.then(() => flows.armDeadline()).catch(() => undefined);
-});
+followFlowDeadline(flows, ready);
 chrome.tabs.onRemoved.addListener((tabId) => {
   void ready.then(() => flows.onTabClosed(tabId)).catch(() => undefined);
 });

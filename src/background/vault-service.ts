@@ -5,6 +5,7 @@
  * survives worker restarts.
  */
 import { KEYS } from '../core/storage-keys';
+import { alarms, clearAlarm, setAlarm } from './alarms';
 import { errors } from '../core/errors';
 import type { Platform } from '../core/platform';
 import type { Store } from '../core/store';
@@ -34,14 +35,13 @@ export function createVaultService(store: Store) {
 
   async function armAutoLock(): Promise<void> {
     const { autoLockMinutes } = await store.get(KEYS.vaultPrefs);
-    await chrome.alarms.clear(AUTO_LOCK_ALARM);
-    if (autoLockMinutes > 0) {
-      await chrome.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
-    }
+    await clearAlarm(AUTO_LOCK_ALARM);
+    if (autoLockMinutes > 0) await setAlarm(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
   }
 
   async function remember(key: CryptoKey): Promise<void> {
     await store.set(KEYS.vaultKey, await exportKey(key));
+    await store.set(KEYS.vaultUnlocked, true);
     await armAutoLock();
   }
 
@@ -81,8 +81,9 @@ export function createVaultService(store: Store) {
     },
 
     async lock(): Promise<void> {
+      await store.set(KEYS.vaultUnlocked, false);
       await store.set(KEYS.vaultKey, null);
-      await chrome.alarms.clear(AUTO_LOCK_ALARM);
+      await clearAlarm(AUTO_LOCK_ALARM);
     },
 
     async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
@@ -133,6 +134,8 @@ export function createVaultService(store: Store) {
       await service.lock();
     },
   };
+  // Alarms outlive the worker: the router finds this again by name when it fires.
+  alarms.on(AUTO_LOCK_ALARM, () => service.lock());
   return service;
 }
 

@@ -18,7 +18,7 @@ describe('stored data migrations', () => {
       sandboxOrigin: 'http://127.0.0.1:8787',
       platforms: v1Platforms,
     });
-    const store = createStore({ local, session: memoryArea(), idb: memoryArea() }, (k) => {
+    const store = createStore({ local, session: memoryArea() }, (k) => {
       throw new Error(`invalid stored ${k}`);
     });
     expect(await store.migrate(MIGRATIONS)).toEqual(
@@ -30,7 +30,7 @@ describe('stored data migrations', () => {
   });
 
   it('start a new store at the latest version with defaults', async () => {
-    const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+    const store = createStore({ local: memoryArea(), session: memoryArea() });
     const applied = await store.migrate(MIGRATIONS);
     expect(applied.at(-1)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
     expect((await store.get(KEYS.settings)).platforms.fomo.config).toEqual({});

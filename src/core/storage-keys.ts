@@ -3,8 +3,9 @@
  * string elsewhere. Change a stored shape only together with a migration in MIGRATIONS.
  *
  * Areas: `local` survives browser restarts; `session` lives until the browser closes and is not
- * readable by content scripts (in-flight flows, the unlocked vault key); `idb` is IndexedDB for
- * large data (ledgers, activity).
+ * readable by content scripts (in-flight flows, the unlocked vault key). Large data (the BiYong
+ * ledger, the activity cache) lives in IndexedDB databases of its own, listed in `DATABASES`;
+ * src/ext/storage.ts opens them and "forget everything" deletes them with the rest.
  */
 import * as v from 'valibot';
 import { defineKey, type Migration } from './store';
@@ -42,6 +43,11 @@ export const KEYS = {
    * storage (access level TRUSTED_CONTEXTS).
    */
   vaultKey: defineKey('session', 'vaultKey', v.nullable(v.string()), () => null),
+  /**
+   * Whether the vault is unlocked: written by the vault service beside `vaultKey` and holding no
+   * secret, so pages learn the lock state from it (and follow it) without reading the key.
+   */
+  vaultUnlocked: defineKey('session', 'vaultUnlocked', v.boolean(), () => false),
   /** Connected accounts, public part only (tokens are in the vault). */
   accounts: defineKey<Accounts>('local', 'accounts', AccountsSchema, () => ({})),
   /**
@@ -95,13 +101,36 @@ export const KEYS = {
 /**
  * The popup's last rendered portfolio, as HTML, in the extension origin's `localStorage` (read
  * synchronously by public/popup-snapshot.js so the portfolio paints before any module loads; see
- * src/ui/popup-snapshot.ts). Public data only — what the popup showed. The options page removes it
- * whenever stored settings or the vault change.
+ * src/ui/popup-snapshot.ts). Public data only — what the popup showed. The storage module
+ * (src/ext/storage.ts) removes it in whichever page is open when one of `SNAPSHOT_INPUTS` changes.
  */
 export const POPUP_SNAPSHOT_KEY = 'coindock.popupSnapshot.v1';
 
-/** IndexedDB databases besides the store's own (cleared by "forget everything"). */
-export const EXTRA_DATABASES = ['coindock-biyong-ledger', 'coindock-activity'] as const;
+/**
+ * What the snapshot shows besides account data: the language and environments of the settings,
+ * and the vault (erased by "forget everything"). Account changes need no such care: the popup
+ * re-takes the snapshot whenever it renders new account data.
+ */
+export const SNAPSHOT_INPUTS = [KEYS.settings, KEYS.vault] as const;
+
+/**
+ * The IndexedDB databases, each with its one object store. A database of its own per feature:
+ * a 100k-record ledger never shares a transaction with anything else.
+ */
+export const DATABASES = {
+  /** The BiYong ledger (src/background/sync/idb-ledger-store.ts). */
+  ledger: { name: 'coindock-biyong-ledger', store: 'ledger' },
+  /** Grand Chain activity rows and each source's last outcome (activity-cache.ts). */
+  activity: { name: 'coindock-activity', store: 'activity' },
+} as const;
+
+export type Database = (typeof DATABASES)[keyof typeof DATABASES];
+
+/**
+ * Databases earlier versions made and this one no longer uses: `coindock` was the store's own
+ * key-value area, which no key ever used. Migration 3 deletes them; so does every wipe.
+ */
+export const RETIRED_DATABASES = ['coindock'] as const;
 
 export const RETURNS_KEPT = 200;
 
@@ -124,6 +153,13 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!raw?.platforms) return;
       for (const p of Object.values(raw.platforms)) p.config ??= {};
       await store.backends.local.set(KEYS.settings.name, raw);
+    },
+  },
+  {
+    version: 3,
+    description: 'Delete the unused key-value IndexedDB database (`coindock`).',
+    async run(store) {
+      for (const name of RETIRED_DATABASES) await store.backends.databases?.delete(name);
     },
   },
 ];

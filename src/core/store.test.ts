@@ -4,7 +4,7 @@ import { createStore, defineKey, memoryArea, type Migration } from './store';
 import { createSerialQueue } from './queue';
 
 function backends() {
-  return { local: memoryArea(), session: memoryArea(), idb: memoryArea() };
+  return { local: memoryArea(), session: memoryArea() };
 }
 const counter = defineKey('local', 'counter', v.number(), () => 0);
 const list = defineKey('session', 'list', v.array(v.string()), () => []);

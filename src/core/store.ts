@@ -1,12 +1,13 @@
 /**
- * Typed storage over three areas, with defaults, queued writes and ordered migrations.
- * Areas are injected (`StorageBackends`) so this runs in Node tests; `src/ext/storage.ts` binds
- * them to `chrome.storage.local`, `chrome.storage.session` and IndexedDB (idb-keyval).
+ * Typed storage over the key-value areas, with defaults, queued writes and ordered migrations.
+ * Areas are injected (`StorageBackends`) so this runs in Node tests; `src/ext/storage.ts` (the one
+ * storage module) binds them to `chrome.storage.local` and `chrome.storage.session`, and owns the
+ * IndexedDB databases (`DATABASES` in storage-keys.ts) that features keep large data in.
  */
 import * as v from 'valibot';
 import { createSerialQueue } from './queue';
 
-export type Area = 'local' | 'session' | 'idb';
+export type Area = 'local' | 'session';
 
 export interface AreaBackend {
   get(key: string): Promise<unknown>;
@@ -15,7 +16,15 @@ export interface AreaBackend {
   clear(): Promise<void>;
 }
 
-export type StorageBackends = Record<Area, AreaBackend>;
+/** IndexedDB databases as migrations and wipes see them: whole databases, by name. */
+export interface DatabaseBackend {
+  delete(name: string): Promise<void>;
+}
+
+export type StorageBackends = Record<Area, AreaBackend> & {
+  /** Absent where there is no IndexedDB (Node tests of key-value logic): nothing to delete. */
+  databases?: DatabaseBackend;
+};
 
 export interface StorageKey<T> {
   area: Area;

@@ -25,7 +25,7 @@ const FOLLOWED = [
   KEYS.transfers,
   KEYS.returns,
   KEYS.vault,
-  KEYS.vaultKey,
+  KEYS.vaultUnlocked,
 ];
 
 /**
@@ -56,19 +56,20 @@ export function followStorage(onChange: (state: CachedState) => void): () => voi
 
 export async function readCachedState() {
   const store = getStore();
-  const [settings, accounts, flows, stored, returns, sealed, key, prefs] = await Promise.all([
+  const [settings, accounts, flows, stored, returns, sealed, unlocked, prefs] = await Promise.all([
     store.get(KEYS.settings),
     store.get(KEYS.accounts),
     store.get(KEYS.flows),
     store.get(KEYS.transfers),
     store.get(KEYS.returns),
     store.get(KEYS.vault),
-    store.get(KEYS.vaultKey),
+    // The public flag the vault service keeps, never the key itself.
+    store.get(KEYS.vaultUnlocked),
     store.get(KEYS.vaultPrefs),
   ]);
   const vault: VaultStatus = {
     exists: sealed !== null,
-    unlocked: sealed !== null && key !== null,
+    unlocked: sealed !== null && unlocked,
     autoLockMinutes: prefs.autoLockMinutes,
     iterations: sealed?.kdf.iterations ?? null,
     secretNames: [],

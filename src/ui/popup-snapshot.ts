@@ -10,8 +10,9 @@
  * task as its first render: the user sees the stored portfolio, then the live one, never an
  * empty popup. A damaged snapshot, or one taken by another version of CoinDock, is ignored.
  *
- * Nothing but what the popup displayed is kept (no tokens, no keys), and the options page
- * removes it when settings or the vault change (a new language, "forget everything").
+ * Nothing but what the popup displayed is kept (no tokens, no keys), and the storage module
+ * (src/ext/storage.ts) removes it when settings or the vault change (a new language, "forget
+ * everything"), in whichever extension page is open.
  */
 import { POPUP_SNAPSHOT_KEY } from '../core/storage-keys';
 
@@ -70,14 +71,6 @@ export function keepSnapshot(parts: (Element | null)[], debounceMs = 100): () =>
     observer.disconnect();
     clearTimeout(timer);
   };
-}
-
-export function clearSnapshot(): void {
-  try {
-    localStorage.removeItem(POPUP_SNAPSHOT_KEY);
-  } catch {
-    // Nothing to clear.
-  }
 }
 
 /** Whether public/popup-snapshot.js has put a snapshot into `app`. */

@@ -38,7 +38,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function setup() {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   await store.set(KEYS.settings, defaultSettings());
   let now = 10_000_000;
   const fetch = vi.fn(() => Promise.reject(new Error('no network in this test')));
@@ -119,7 +119,7 @@ describe('connection flows', () => {
 
 /** A worker whose platforms answer for real: FOMO's token and user info, BiYong refused. */
 async function connectable(environment: 'sandbox' | 'production') {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   await store.set(
     KEYS.settings,
     mergeSettings(defaultSettings(), {

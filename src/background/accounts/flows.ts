@@ -13,6 +13,8 @@
  * the flow also keeps a code_verifier (RFC 7636, S256), and only its challenge leaves.
  */
 import { KEYS } from '../../core/storage-keys';
+import { alarms, clearAlarm, setAlarm } from '../alarms';
+import { onKeysChanged } from '../../ext/storage';
 import { FLOW_TTL_MS, type Flow } from '../../core/accounts';
 import { errors, toCoinDockError, type CoinDockError } from '../../core/errors';
 import { randomAlphanumeric } from '../../core/bytes';
@@ -322,11 +324,26 @@ export function createFlowService(deps: FlowDeps) {
       const due = Object.values(await store.get(KEYS.flows))
         .filter((f) => f.step !== 'failed')
         .map((f) => f.expiresAt);
-      if (due.length === 0) await chrome.alarms.clear(FLOW_DEADLINE_ALARM);
-      else await chrome.alarms.create(FLOW_DEADLINE_ALARM, { when: Math.min(...due) });
+      if (due.length === 0) await clearAlarm(FLOW_DEADLINE_ALARM);
+      else await setAlarm(FLOW_DEADLINE_ALARM, { when: Math.min(...due) });
     },
   };
+  // Listing ends the overdue flows; the change re-arms the alarm for the next deadline.
+  alarms.on(FLOW_DEADLINE_ALARM, () => service.list());
   return service;
 }
 
 export type FlowService = ReturnType<typeof createFlowService>;
+
+/**
+ * Move the deadline alarm with each change of the stored flows (a start, a step, an end), after
+ * `ready`. Call it synchronously at the worker's top level, like every worker listener.
+ */
+export function followFlowDeadline(
+  flows: Pick<FlowService, 'armDeadline'>,
+  ready: Promise<unknown>,
+) {
+  onKeysChanged([KEYS.flows], () => {
+    void ready.then(() => flows.armDeadline()).catch(() => undefined);
+  });
+}

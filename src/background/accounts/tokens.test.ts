@@ -23,7 +23,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function setup(refresh: (rt: string) => Promise<TokenSet>) {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   const vault = createVaultService(store);
   await vault.create('correct horse battery');
   const accounts = createAccountStore(store);

@@ -9,6 +9,7 @@ import { TokenSetSchema, type TokenSet } from '../../core/accounts';
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import type { VaultService } from '../vault-service';
+import { alarms, clearAlarm, setAlarm } from '../alarms';
 import type { AccountStore } from './account-store';
 
 export const REFRESH_ALARM_PREFIX = 'token-refresh:';
@@ -40,9 +41,9 @@ export function createTokenService(deps: {
 
   async function schedule(platform: Platform, t: TokenSet): Promise<void> {
     const name = REFRESH_ALARM_PREFIX + platform;
-    await chrome.alarms.clear(name);
+    await clearAlarm(name);
     if (t.expiresAt && t.refreshToken) {
-      await chrome.alarms.create(name, { when: Math.max(now() + 30_000, t.expiresAt - AHEAD_MS) });
+      await setAlarm(name, { when: Math.max(now() + 30_000, t.expiresAt - AHEAD_MS) });
     }
   }
 
@@ -55,7 +56,7 @@ export function createTokenService(deps: {
     },
     async forget(platform: Platform): Promise<void> {
       await deps.vault.write({ [tokenKey(platform)]: undefined });
-      await chrome.alarms.clear(REFRESH_ALARM_PREFIX + platform);
+      await clearAlarm(REFRESH_ALARM_PREFIX + platform);
     },
 
     /**
@@ -132,6 +133,8 @@ export function createTokenService(deps: {
       }
     },
   };
+  // One alarm per platform, found again by its name's suffix when it fires in a later worker.
+  alarms.onPrefix(REFRESH_ALARM_PREFIX, (platform) => service.refresh(platform as Platform));
   return service;
 }
 

@@ -6,6 +6,7 @@ import {
   parseCached,
   type CachedActivity,
 } from './activity-cache';
+import { leaveDatabase } from '../../ext/storage-test-kit';
 
 let n = 0;
 const fresh = () => `activity-cache-test-${++n}`;
@@ -70,5 +71,13 @@ describe('activity cache', () => {
     expect(await c.read()).toEqual(emptyCache());
     await c.write(sample);
     expect(await c.read()).toEqual(sample);
+  });
+});
+
+describe('activity cache written by earlier versions', () => {
+  it('reads what the hand-opened database of before kept (same database, store and key)', async () => {
+    const name = fresh();
+    await leaveDatabase(name, 'activity', [['state', sample]]);
+    expect(await createIdbActivityCache(name).read()).toEqual(sample);
   });
 });

@@ -1,12 +1,15 @@
 /**
  * What the activity sync keeps besides the BiYong ledger (which has its own database): the Grand
  * Chain rows of the signed-in user and the last outcome of each source. Small, but it is part of
- * the activity list, so it lives in IndexedDB (a database of its own, removed by "forget
- * everything" through EXTRA_DATABASES), never in chrome.storage.local.
+ * the activity list, so it lives in IndexedDB (`DATABASES.activity`, opened by the storage
+ * module and deleted by its wipe), never in chrome.storage.local.
  *
  * Stored data is checked before use: anything off-shape reads as empty (the next sync refills it).
  */
 import * as v from 'valibot';
+import { clear, get, set } from 'idb-keyval';
+import { DATABASES } from '../../core/storage-keys';
+import { openDatabase } from '../../ext/storage';
 import { PLATFORMS } from '../../core/platform';
 import {
   ACTIVITY_SOURCES,
@@ -15,8 +18,6 @@ import {
   type ActivityItem,
 } from '../../core/activity';
 import { TRANSFER_KINDS } from '../../core/transfers';
-
-export const ACTIVITY_DB = 'coindock-activity';
 
 export interface CachedActivity {
   /** Rows of Grand Chain history and unread transfers, for the account `owner` (email). */
@@ -70,54 +71,14 @@ export function parseCached(raw: unknown): CachedActivity {
 }
 
 const KEY = 'state';
-const STORE = 'activity';
 
-/**
- * One object store in its own database. The connection closes itself when another context
- * deletes or upgrades the database ("forget everything" calls indexedDB.deleteDatabase): held
- * open, it would block the deletion until the worker stops and keep serving erased rows.
- */
-export function createIdbActivityCache(dbName: string = ACTIVITY_DB): ActivityCache {
-  let db: Promise<IDBDatabase> | undefined;
-
-  function open(): Promise<IDBDatabase> {
-    db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open(dbName);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE);
-      r.onsuccess = () => {
-        const conn = r.result;
-        conn.onversionchange = () => {
-          conn.close();
-          db = undefined;
-        };
-        resolve(conn);
-      };
-      r.onerror = () => reject(r.error ?? new Error(`Could not open ${dbName}`));
-    }).catch((e: unknown) => {
-      db = undefined;
-      throw e;
-    });
-    return db;
-  }
-
-  async function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>) {
-    const conn = await open();
-    return new Promise<T>((resolve, reject) => {
-      const tx = conn.transaction(STORE, mode);
-      const req = op(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    });
-  }
-
+/** `dbName`: another database of the same layout (tests). */
+export function createIdbActivityCache(dbName: string = DATABASES.activity.name): ActivityCache {
+  const db = openDatabase(dbName, DATABASES.activity.store);
   return {
-    read: async () => parseCached(await run('readonly', (s) => s.get(KEY))),
-    write: async (value) => {
-      await run('readwrite', (s) => s.put(value, KEY));
-    },
-    clear: async () => {
-      await run('readwrite', (s) => s.clear());
-    },
+    read: async () => parseCached(await get(KEY, db)),
+    write: (value) => set(KEY, value, db),
+    clear: () => clear(db),
   };
 }
 

@@ -13,6 +13,7 @@ import { createIdbLedgerStore } from '../sync/idb-ledger-store';
 import { createIdbActivityCache } from './activity-cache';
 import { createActivityService, type ActivityService } from './activity-service';
 import { ACTIVITY_ALARM, ensureActivityAlarm } from './alarm';
+import { alarms } from '../alarms';
 import { accountsChange } from './follow-accounts';
 import { getStore } from '../../ext/storage';
 import { KEYS } from '../../core/storage-keys';
@@ -20,8 +21,6 @@ import type { Accounts } from '../../core/accounts';
 
 export interface ActivityFeature {
   service: ActivityService;
-  /** The alarm's name, for the worker's alarm dispatch. */
-  alarm: string;
   /** Start-up: make sure the periodic sync is scheduled. */
   start(): Promise<void>;
 }
@@ -72,5 +71,7 @@ export function createActivityFeature(deps: {
       })
       .catch((e: unknown) => console.error('CoinDock: activity after an account change', e));
   });
-  return { service, alarm: ACTIVITY_ALARM, start: ensureActivityAlarm };
+  // The periodic sync: the router finds it again by name when the alarm fires.
+  alarms.on(ACTIVITY_ALARM, () => service.sync({ force: true }));
+  return { service, start: ensureActivityAlarm };
 }

@@ -8,7 +8,7 @@ import { coreHandlers } from './core';
 
 /** The settings handlers behind the real dispatcher, as the options page reaches them. */
 function setup() {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   const h = coreHandlers({
     store,
     startedAt: 0,

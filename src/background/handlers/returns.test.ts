@@ -9,7 +9,7 @@ import { returnHandlers } from './returns';
 const RETURN = 'https://shop.example/pay/return';
 
 async function setup() {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   await store.set(
     KEYS.settings,
     mergeSettings(defaultSettings(), { platforms: { fomo: { returnUrls: [RETURN] } } }),

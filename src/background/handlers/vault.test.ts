@@ -17,7 +17,7 @@ const PASS = 'correct horse battery';
 const popup: HandlerContext = { kind: 'privileged', sender: { id: 'x' } };
 
 async function setup(onUnlocked: () => Promise<unknown>) {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   const vault = createVaultService(store);
   await vault.create(PASS);
   await vault.lock();

@@ -4,6 +4,7 @@ import type { LedgerRecord } from '../../core/ledger';
 import { createIdbLedgerStore } from './idb-ledger-store';
 import type { LedgerMeta } from './ledger-store';
 import { freshDbName, makeLedger } from './test-kit';
+import { leaveDatabase } from '../../ext/storage-test-kit';
 
 function meta(over: Partial<LedgerMeta> = {}): LedgerMeta {
   return {
@@ -87,5 +88,19 @@ describe('createIdbLedgerStore', () => {
     await store.clear();
     await store.commit({ meta: meta(), chunks: [] }, null);
     expect(await store.readMeta()).toEqual(meta());
+  });
+});
+
+describe('ledger written by earlier versions', () => {
+  it('reads what idb-keyval’s own createStore kept (same database layout: version 1, one store)', async () => {
+    const name = freshDbName();
+    const records = makeLedger(3);
+    await leaveDatabase(name, 'ledger', [
+      [['chunk', 2, 0], records],
+      ['meta', meta({ generation: 2, rev: 7 })],
+    ]);
+    const store = createIdbLedgerStore(name);
+    expect(await store.readMeta()).toEqual(meta({ generation: 2, rev: 7 }));
+    expect(await store.readChunks(2, [0])).toEqual([records]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * LedgerStore over IndexedDB through idb-keyval's `createStore`, in a database of its own so a
- * 100k-record ledger never shares a transaction with settings. Keys: `'meta'` and
+ * LedgerStore over IndexedDB, in the database the storage module opens for it
+ * (`DATABASES.ledger`, src/ext/storage.ts), so a 100k-record ledger never shares a transaction
+ * with anything else. Keys: `'meta'` and
  * `['chunk', generation, index]` (array keys sort by generation then index, so one key range
  * removes a whole generation).
  *
@@ -9,7 +10,9 @@
  * after the worker is killed mid-write.
  */
 import * as v from 'valibot';
-import { createStore, promisifyRequest, clear, type UseStore } from 'idb-keyval';
+import { promisifyRequest, clear, type UseStore } from 'idb-keyval';
+import { DATABASES } from '../../core/storage-keys';
+import { openDatabase } from '../../ext/storage';
 import { errors, isCoinDockError } from '../../core/errors';
 import type { LedgerRecord } from '../../core/ledger';
 import {
@@ -19,8 +22,6 @@ import {
   type LedgerStore,
 } from './ledger-store';
 
-export const DEFAULT_LEDGER_DB = 'coindock-biyong-ledger';
-const STORE_NAME = 'ledger';
 const META_KEY = 'meta';
 
 const chunkKey = (generation: number, index: number): IDBValidKey => ['chunk', generation, index];
@@ -59,8 +60,9 @@ function storedRev(raw: unknown): number | null {
   return typeof rev === 'number' ? rev : null;
 }
 
-export function createIdbLedgerStore(dbName: string = DEFAULT_LEDGER_DB): LedgerStore {
-  const use: UseStore = createStore(dbName, STORE_NAME);
+/** `dbName`: another database of the same layout (tests). */
+export function createIdbLedgerStore(dbName: string = DATABASES.ledger.name): LedgerStore {
+  const use: UseStore = openDatabase(dbName, DATABASES.ledger.store);
 
   return {
     readMeta: () =>

@@ -48,7 +48,7 @@ async function setup(opts: {
   token?: TokenSet;
   credentials?: () => Promise<Record<string, string>>;
 }) {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   const accounts = createAccountStore(store);
   if (opts.connected ?? true) {
     await accounts.put({

@@ -54,7 +54,7 @@ async function setup(
   status = new Map<string, number | Record<string, unknown>>(),
   delay?: () => Promise<void>,
 ) {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   // GOW's public fields live in the settings, its secret key in the vault.
   const settings = defaultSettings();
   settings.platforms.gow.config = { apiKey: 'APIKEY123456', account: 'alice@example.com' };

@@ -22,16 +22,13 @@ import {
 import { gowClient } from '../accounts/profiles';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
+import { alarms, clearAlarm, ensureAlarm } from '../alarms';
 import { infoOfDetail, mergeOrderInfo, payToOf } from './gow-order-info';
 
 export const GOW_POLL_ALARM = 'gow-orders-poll';
 
 /** Arm the poll alarm unless it is there already (creating it again would push it back). */
-async function armPoll(): Promise<void> {
-  if (!(await chrome.alarms.get(GOW_POLL_ALARM))) {
-    await chrome.alarms.create(GOW_POLL_ALARM, { periodInMinutes: 1 });
-  }
-}
+const armPoll = () => ensureAlarm(GOW_POLL_ALARM, { periodInMinutes: 1 });
 
 export type DepositRequest = Omit<GowDepositInput, 'orderNo' | 'noteCode'>;
 export type WithdrawalRequest = Omit<GowWithdrawalInput, 'orderNo'>;
@@ -135,7 +132,7 @@ export function createGowOrders(deps: {
     async poll(): Promise<void> {
       const pending = await pendingOrders();
       if (pending.length === 0) {
-        await chrome.alarms.clear(GOW_POLL_ALARM);
+        await clearAlarm(GOW_POLL_ALARM);
         return;
       }
       await armPoll();
@@ -185,9 +182,11 @@ export function createGowOrders(deps: {
         if (changed && state !== 'pending') await deps.notifier.finished(t.id);
       }
       // The last one just became final: nothing left to follow.
-      if ((await pendingOrders()).length === 0) await chrome.alarms.clear(GOW_POLL_ALARM);
+      if ((await pendingOrders()).length === 0) await clearAlarm(GOW_POLL_ALARM);
     },
   };
+  // Alarms outlive the worker: the router finds this again by name when it fires.
+  alarms.on(GOW_POLL_ALARM, () => service.poll());
   return service;
 }
 

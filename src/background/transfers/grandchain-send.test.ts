@@ -42,7 +42,7 @@ function grandchainWith(history: { valueFen: bigint }[]) {
 }
 
 async function setup(history: { valueFen: bigint }[] = []) {
-  const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+  const store = createStore({ local: memoryArea(), session: memoryArea() });
   const transfers = createTransferStore(store);
   const notifier = recordingNotifier();
   const grand = grandchainWith(history);

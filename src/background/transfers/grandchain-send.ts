@@ -12,6 +12,7 @@ import { isGrandchainSend } from '../../core/transfer-kinds';
 import type { GrandchainService } from '../accounts/grandchain';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
+import { alarms, setAlarm } from '../alarms';
 import { newTradeId } from './fomo-pay';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}$/;
@@ -44,7 +45,7 @@ export function createGrandchainSend(deps: {
     if (done) await deps.notifier.finished(id);
   }
 
-  return {
+  const service = {
     async send(req: { to: string; amountYuan: string }): Promise<GrandchainSendTransfer> {
       const to = req.to.trim();
       const byEmail = EMAIL.test(to);
@@ -125,7 +126,7 @@ export function createGrandchainSend(deps: {
       const young = pending.filter((t) => at - t.updatedAt < IN_FLIGHT_MS);
       if (young.length) {
         const when = Math.min(...young.map((t) => t.updatedAt)) + IN_FLIGHT_MS;
-        await chrome.alarms.create(GRANDCHAIN_RECONCILE_ALARM, { when });
+        await setAlarm(GRANDCHAIN_RECONCILE_ALARM, { when });
       }
       const settled = pending.filter((t) => !young.includes(t));
       // Saved but never sent: nothing left the browser.
@@ -181,6 +182,9 @@ export function createGrandchainSend(deps: {
       }
     },
   };
+  // Alarms outlive the worker: the router finds this again by name when it fires.
+  alarms.on(GRANDCHAIN_RECONCILE_ALARM, () => service.reconcile());
+  return service;
 }
 
 /**

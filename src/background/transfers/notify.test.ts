@@ -48,7 +48,7 @@ describe('transfer notifications', () => {
   ] as const) {
     it(`say what finished, with the coin by name, once (${language})`, async () => {
       const shown = stubChrome();
-      const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
+      const store = createStore({ local: memoryArea(), session: memoryArea() });
       await store.set(KEYS.settings, { ...defaultSettings(), language });
       const transfers = createTransferStore(store);
       await transfers.insert(recharge);

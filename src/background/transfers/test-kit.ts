@@ -1,6 +1,6 @@
 /**
- * Test-only: the browser pieces the transfer modules touch, as small stand-ins that record what
- * they were asked. Imported by the *.test.ts files beside it only.
+ * Test-only: the browser pieces the transfer modules (and the worker's other alarm users) touch,
+ * as small stand-ins that record what they were asked. Imported by *.test.ts files only.
  */
 import { vi } from 'vitest';
 import type { Notifier } from './notify';
@@ -13,6 +13,7 @@ import type { Notifier } from './notify';
 export function stubAlarms() {
   const alarms = new Map<string, chrome.alarms.AlarmCreateInfo>();
   const created: string[] = [];
+  const listeners: ((alarm: { name: string }) => void)[] = [];
   vi.stubGlobal('chrome', {
     alarms: {
       get: (name: string) => Promise.resolve(alarms.get(name)),
@@ -22,9 +23,13 @@ export function stubAlarms() {
         return Promise.resolve();
       },
       clear: (name: string) => Promise.resolve(alarms.delete(name)),
+      clearAll: () => Promise.resolve(void alarms.clear()),
+      onAlarm: { addListener: (l: (alarm: { name: string }) => void) => listeners.push(l) },
     },
   });
-  return { alarms, created };
+  /** Fire an alarm as Chrome would: to every onAlarm listener. */
+  const fire = (name: string) => listeners.forEach((l) => l({ name }));
+  return { alarms, created, listeners, fire };
 }
 
 /** A notifier that only records which transfers it was told had finished, in order. */

@@ -21,9 +21,7 @@ function transfer(over: Partial<GowOrderTransfer> = {}): GowOrderTransfer {
 }
 
 const newStore = () =>
-  createTransferStore(
-    createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() }),
-  );
+  createTransferStore(createStore({ local: memoryArea(), session: memoryArea() }));
 
 describe('transfer store', () => {
   it('a final state is never changed into another one, whoever asks', async () => {
@@ -63,7 +61,7 @@ describe('transfer store', () => {
 describe('transfer store, a stored transfer that cannot be read', () => {
   it('is reported once as a typed error, kept as it was, and changes no other transfer', async () => {
     const local = memoryArea();
-    const store = createStore({ local, session: memoryArea(), idb: memoryArea() });
+    const store = createStore({ local, session: memoryArea() });
     const damaged = { ...transfer({ id: 'T-bad' }), details: { step: 'sending' } };
     await local.set('transfers', { 'T-bad': damaged });
     const reported: CoinDockError[] = [];
