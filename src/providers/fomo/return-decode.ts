@@ -30,7 +30,7 @@ export interface FomoPayDecoded extends DecodedBase {
   trade_id?: string;
   amount?: DecodedAmount;
   coin_id?: string;
-  /** The HTTP status the merchant's server_uri gave FOMO's callback (seed 000 §三). */
+  /** The HTTP status the merchant's server_uri gave FOMO's callback (docs/providers/fomo.md, "Flows"). */
   httpcode?: string;
   transfer_id?: string;
   state?: string;
@@ -58,7 +58,7 @@ function fomoOutcome(status: string | undefined): ReturnOutcome {
       };
 }
 
-/** Seed 000 §三: the merchant callback is retried every 10 minutes until it answers 200. */
+/** The merchant callback (docs/providers/fomo.md, "Flows") is retried every 10 minutes until it answers 200. */
 function callbackNotes(ok: boolean, httpcode: string | undefined): Bilingual[] {
   if (!ok || httpcode === undefined || httpcode === '200' || !/^\d{1,3}$/.test(httpcode)) return [];
   return [
