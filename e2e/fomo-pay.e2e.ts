@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { connectFomo, saveDemoCredentials } from './fixtures';
 import { CONTROL, MERCHANT_PATHS } from '../sandbox/contract';
-import type { Transfer } from '../src/core/transfers';
+import type { FomoPayTransfer } from '../src/core/transfers';
+import { isFomoPay } from '../src/core/transfer-kinds';
 import { banner } from './banner-reader';
 
 let h: Harness;
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 const transfer = async (id: string) =>
-  (await h.send('transfers/list', {})).find((t) => t.id === id);
+  (await h.send('transfers/list', {})).filter(isFomoPay).find((t) => t.id === id);
 async function notifications(): Promise<string[]> {
   const w = await h.worker();
   return w.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
@@ -39,7 +40,7 @@ async function badge(): Promise<string> {
 async function payFromPopup(
   direction: '1' | '2',
   amount: string,
-): Promise<{ tab: Page; t: Transfer }> {
+): Promise<{ tab: Page; t: FomoPayTransfer }> {
   const popup = await h.openPopup('transfers');
   const form = popup.getByTestId('fomo-pay');
   await form.getByLabel('Direction').selectOption(direction);
@@ -51,7 +52,7 @@ async function payFromPopup(
   await form.getByRole('button', { name: 'Confirm and open FOMO' }).click();
   const tab = await opened;
   await tab.waitForLoadState();
-  const t = (await h.send('transfers/list', {}))[0]!;
+  const t = (await h.send('transfers/list', {})).filter(isFomoPay)[0]!;
   await popup.close();
   return { tab, t };
 }
@@ -149,7 +150,7 @@ describe('FOMO pay page', () => {
     const q = new URLSearchParams({
       status: '1',
       trade_id: t.id,
-      state: t.details.state ?? '',
+      state: t.details.state,
       amount: '0.01',
       coin_id: '999',
       user_id: '666',
@@ -187,12 +188,12 @@ describe('FOMO pay page', () => {
       )
       .catch(() => undefined);
     await expect
-      .poll(async () => (await h.storage('local')).transfers as Record<string, Transfer>)
-      .toSatisfy((all: Record<string, Transfer>) =>
+      .poll(async () => (await h.storage('local')).transfers as Record<string, FomoPayTransfer>)
+      .toSatisfy((all: Record<string, FomoPayTransfer>) =>
         Object.values(all).some((x) => x.amount === '4' && x.details.step === 'saved'),
       );
     const saved = Object.values(
-      (await h.storage('local')).transfers as Record<string, Transfer>,
+      (await h.storage('local')).transfers as Record<string, FomoPayTransfer>,
     ).find((x) => x.amount === '4')!;
     await h.stopWorker();
     const opened = h.context.waitForEvent('page');

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { launch, type Harness } from './harness';
 import { connectFomo, saveDemoCredentials } from './fixtures';
 import { banner } from './banner-reader';
+import { isGowOrder } from '../src/core/transfer-kinds';
 import { axeViolations } from './axe';
 import { CONTROL, DEMO } from '../sandbox/contract';
 
@@ -59,7 +60,7 @@ describe('GOW deposit detail', () => {
     await form.getByRole('button', { name: 'Review' }).click();
     await form.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toMatch(/^Pay 1000 PHP/);
-    const [t] = await h.send('transfers/list', {});
+    const [t] = (await h.send('transfers/list', {})).filter(isGowOrder);
     id = t!.id;
     const note = t!.gow?.noteCode ?? '';
     expect(note).toMatch(/^[A-Z0-9]{8}$/);
@@ -99,7 +100,11 @@ describe('GOW deposit detail', () => {
     await h.control(CONTROL.seed, { gowOrderStatus: { [id]: 5 } });
     await h.send('transfers/refresh', {});
     await expect.poll(() => transfer(id)).toMatchObject({ state: 'succeeded', statusCode: '5' });
-    expect((await transfer(id))?.gow).toMatchObject({ fee: '1.000000', exchRate: '56.2500' });
+    const done = await transfer(id);
+    expect(done && isGowOrder(done) ? done.gow : undefined).toMatchObject({
+      fee: '1.000000',
+      exchRate: '56.2500',
+    });
 
     const popup = await h.openPopup('transfers');
     const { detail } = await openDetail(popup, id);
@@ -180,5 +185,33 @@ describe('简体中文', () => {
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
     await h.send('settings/update', { language: 'en' });
+  });
+});
+
+describe('a stored transfer that cannot be read', () => {
+  it('is said in the list, hides none of the others, and stays stored as it was', async () => {
+    const before = await h.send('transfers/list', {});
+    expect(before.length).toBeGreaterThan(0);
+    // As a damaged record, or one another version wrote: a GOW order with a step GOW has not.
+    const damaged = { ...before[0]!, id: 'cdDamaged', details: { step: 'sending' } };
+    const w = await h.worker();
+    await w.evaluate(async (bad) => {
+      const stored = await chrome.storage.local.get('transfers');
+      const transfers = stored.transfers as Record<string, unknown>;
+      await chrome.storage.local.set({ transfers: { ...transfers, [bad.id]: bad } });
+    }, damaged);
+
+    const popup = await h.openPopup('transfers');
+    await expect
+      .poll(() => popup.getByTestId('transfer-unreadable').textContent())
+      .toBe('The saved transfer cdDamaged could not be read; it is kept as it was');
+    expect(await popup.locator('[data-transfer]').count()).toBe(Math.min(before.length, 8));
+    // The worker still lists and follows every other transfer, and writes none over it.
+    await h.send('transfers/refresh', {});
+    expect((await h.send('transfers/list', {})).map((t) => t.id)).toEqual(before.map((t) => t.id));
+    const stored = (await h.storage('local')).transfers as Record<string, unknown>;
+    expect(stored.cdDamaged).toEqual(damaged);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
   });
 });

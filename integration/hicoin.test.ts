@@ -1,7 +1,7 @@
 /**
  * The HiCoin client against the sandbox's HiCoin simulator over real HTTP on loopback, in both
- * reply styles (bare, as seed 004 shows, and {code, msg, data}): both scopes, code exchange,
- * refresh, profile, HiCoin's error codes and the injected faults.
+ * reply styles (bare and {code, msg, data}: docs/providers/hicoin.md, Replies and errors): both
+ * scopes, code exchange, refresh, profile, HiCoin's error codes and the injected faults.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, MERCHANT_PATHS, PREFIX } from '../sandbox/contract';

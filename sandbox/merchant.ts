@@ -1,7 +1,8 @@
 /**
  * The merchant's own website, as far as the platforms see it: the return pages the browser lands
  * on after an authorization or a payment (contract.ts MERCHANT_PATHS), and FOMO's merchant
- * callback sink (seed 000 §四), which records every callback and can be told to fail the first n.
+ * callback sink (docs/providers/fomo.md, Merchant callback), which records every callback and can
+ * be told to fail the first n.
  */
 import { MERCHANT_PATHS } from './contract';
 import { details, html, page } from './pages';

@@ -2,9 +2,9 @@
  * A compressible timer wheel for the simulators (SimContext.schedule).
  *
  * Timers live on a virtual clock that runs `timeScale` times faster than real time and can be
- * pushed forward at will (POST /__control/advance). FOMO's merchant-callback retries (seed 000 §四:
- * every 10 minutes, up to 100 times) are the reason: a test can run the whole schedule in
- * milliseconds instead of 16 hours.
+ * pushed forward at will (POST /__control/advance). FOMO's merchant-callback retries
+ * (docs/providers/fomo.md, Merchant callback: every 10 minutes, up to 100 times) are the reason: a
+ * test can run the whole schedule in milliseconds instead of 16 hours.
  */
 
 export type TimerFn = () => void | Promise<void>;

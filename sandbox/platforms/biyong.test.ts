@@ -1,7 +1,7 @@
 /**
  * BiYong simulator through sim.handle: frames are built here byte by byte and signed with
  * node:crypto, responses are decoded and verified here with BiYong's public key, independently
- * of the simulator's code (providers.md §3 wire format).
+ * of the simulator's code (docs/providers/biyong.md, Wire format and signatures).
  */
 import {
   createPrivateKey,

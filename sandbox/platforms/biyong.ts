@@ -1,4 +1,4 @@
-/** BiYong simulator (seed 002): the implementation lives in ./biyong/. */
+/** BiYong simulator (docs/providers/biyong.md): the implementation lives in ./biyong/. */
 export { createBiyongSim, BIYONG_TIMESTAMP_WINDOW_MS, BIYTOKEN_TTL_MS } from './biyong/sim';
 export { LEDGER_DEFAULT, LEDGER_MAX, LEDGER_TOKENS } from './biyong/ledger';
 export { PAGE_SIZE_MAX } from './biyong/api';

@@ -1,4 +1,5 @@
-// FOMO pay page (seed 000 §三.2, §三.3, §四) and its merchant callback retry schedule.
+// FOMO pay page (docs/providers/fomo.md, Pay page and its return; Merchant callback) and its
+// merchant callback retry schedule.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, MERCHANT_PATHS } from '../contract';

@@ -1,4 +1,4 @@
-// FOMO simulator against seed 000: real HTTP to a sandbox on an ephemeral port.
+// FOMO simulator against docs/providers/fomo.md: real HTTP to a sandbox on an ephemeral port.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, MERCHANT_PATHS } from '../contract';
 import {

@@ -1,5 +1,5 @@
 /**
- * The FOMO open platform simulator (seed 000 + providers.md §1), under the prefix `/fomo/`:
+ * The FOMO open platform simulator (docs/providers/fomo.md), under the prefix `/fomo/`:
  * OAuth consent, code → token, refresh, user info, and the pay page with its merchant callback.
  */
 import type { PlatformSim, SeedOptions, SimContext, SimRequest, SimResponse } from '../types';

@@ -1,7 +1,7 @@
 /**
  * GOW simulator, called directly through sim.handle with a hand-made SimContext. Signatures are
- * computed here with node:crypto from the seed's rules (seed 001 签名认证), independently of the
- * simulator's own code.
+ * computed here with node:crypto from the seed's rules (docs/providers/gow.md, Signing),
+ * independently of the simulator's own code.
  */
 import { createHmac } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -166,7 +166,7 @@ beforeEach(() => {
   sim.reset(f.ctx);
 });
 
-describe('GOW signature (seed 001 签名认证)', () => {
+describe('GOW signature (docs/providers/gow.md, Signing)', () => {
   it('builds exactly the seed example content string', () => {
     const content = gowContent({
       apiKey: '4565B83XXXXXXXXXXXXF123',

@@ -1,4 +1,4 @@
-/** GOW simulator (seed 001): the implementation lives in ./gow/. */
+/** GOW simulator (docs/providers/gow.md): the implementation lives in ./gow/. */
 export { createGowSim, KYC_REVIEW_MS } from './gow/sim';
 export { gowContent, gowSignature, GOW_TIMESTAMP_WINDOW_MS } from './gow/auth';
 export { GOW_CODE } from './gow/codes';

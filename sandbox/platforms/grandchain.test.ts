@@ -1,5 +1,6 @@
 /**
- * Grand Chain simulator through sim.handle, in both revisions (seed 003, providers.md §4).
+ * Grand Chain simulator through sim.handle, in both revisions (docs/providers/grandchain.md,
+ * Revisions).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../contract';

@@ -1,3 +1,5 @@
-/** Grand Chain simulator (seed 003): the implementation lives in ./grandchain/. */
+/**
+ * Grand Chain simulator (docs/providers/grandchain.md): the implementation lives in ./grandchain/.
+ */
 export { createGrandchainSim } from './grandchain/sim';
 export { chinaTime } from './grandchain/state';

@@ -1,4 +1,5 @@
-// HiCoin simulator against seed 004: both scopes, both reply styles, HiCoin's (WeChat's) codes.
+// HiCoin simulator against docs/providers/hicoin.md: both scopes, both reply styles, HiCoin's
+// (WeChat's) codes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTROL, DEMO, MERCHANT_PATHS } from '../contract';
 import {
@@ -82,7 +83,7 @@ async function info(
   return (await res.json()) as Json;
 }
 
-describe('bare replies (seed 004 §2.3 tables)', () => {
+describe('bare replies (docs/providers/hicoin.md, Flows: Token)', () => {
   it('snsapi_base redirects at once; the token reply has expires_in as a string', async () => {
     const r = await exchange(await codeFor('snsapi_base'));
     expect(Object.keys(r).sort()).toEqual([
@@ -179,7 +180,7 @@ describe('wrapped replies ({code, msg, data})', () => {
   });
 });
 
-describe('authorize checks (seed 004 §2.2)', () => {
+describe('authorize checks (docs/providers/hicoin.md, Flows: Authorize)', () => {
   const refused = async (over: Record<string, string>, code: number) => {
     const res = await sb.get(authorizeUrl(over));
     expect(res.status).toBe(400);

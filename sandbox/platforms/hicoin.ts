@@ -1,5 +1,5 @@
 /**
- * The HiCoin open platform simulator (seed 004 + providers.md §5), under the prefix `/hicoin/api`:
+ * The HiCoin open platform simulator (docs/providers/hicoin.md), under the prefix `/hicoin/api`:
  * the authorize page (silent for snsapi_base, consent for snsapi_userinfo), code → token,
  * refresh, and user info, in the bare or the wrapped reply style.
  */

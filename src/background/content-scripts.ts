@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 // Imports only the built file's name (crxjs `?script`), not content code.
-// eslint-disable-next-line no-restricted-imports
+// eslint-disable-next-line import-x/no-restricted-paths -- only the bundled file name
 import contentScriptFile from '../content/return-capture.ts?script&iife';
 import { returnUrlMatchPatterns, type Settings } from '../core/settings';
 

@@ -154,10 +154,9 @@ ready.catch((e: unknown) => console.error('CoinDock: worker start-up failed', e)
 
 listen(
   {
-    ...coreHandlers({ store, ready, startedAt, version, onSettingsChanged: syncContentScripts }),
+    ...coreHandlers({ store, startedAt, version, onSettingsChanged: syncContentScripts }),
     ...returnHandlers({
       store,
-      ready,
       uiLanguage,
       async match(url, tabId) {
         const transferId = await fomoPay.onReturn(url, tabId);
@@ -181,11 +180,10 @@ listen(
         return { kind: 'flow', id: flow.id };
       },
     }),
-    ...vaultHandlers({ vault, ready, forgetEverything, onUnlocked: reconcileTransfers }),
-    ...settingsTransferHandlers({ store, vault, ready, onSettingsChanged: syncContentScripts }),
-    ...credentialHandlers({ store, vault, ready, descriptions: DESCRIPTIONS }),
+    ...vaultHandlers({ vault, forgetEverything, onUnlocked: reconcileTransfers }),
+    ...settingsTransferHandlers({ store, vault, onSettingsChanged: syncContentScripts }),
+    ...credentialHandlers({ store, vault, descriptions: DESCRIPTIONS }),
     ...accountHandlers({
-      ready,
       accounts,
       tokens,
       flows,
@@ -198,13 +196,16 @@ listen(
           vault,
         }),
     }),
-    ...grandchainHandlers({ ready, grandchain, view: accountsView }),
-    ...transferHandlers({ ready, transfers, fomoPay, notifier, grandchainSend, gowOrders }),
+    ...grandchainHandlers({ grandchain, view: accountsView }),
+    ...transferHandlers({ transfers, fomoPay, notifier, grandchainSend, gowOrders }),
     ...uiHandlers(),
-    ...activityHandlers({ ready, activity: activity.service }),
+    ...activityHandlers({ activity: activity.service }),
   },
-  (name, e) => {
-    if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
+  {
+    ready,
+    onError(name, e) {
+      if (e.code === 'internal') console.error(`CoinDock: ${name} failed`, e.cause ?? e.message);
+    },
   },
 );
 

@@ -3,12 +3,23 @@
  * tested without a browser. Every string that came from the URL is passed through `shown` first.
  */
 import type { RecordedTransfer, ReturnVerdict } from '../core/messages';
-import type { DecodedReturn } from '../providers/returns';
+import type { DecodedReturn, ReturnKind } from '../providers/returns';
 import { PLATFORM_NAMES, type Lang } from '../core/i18n';
 import type { Bilingual } from '../core/errors';
 import { fomoCoinName, tokenLabel } from '../providers/fomo/coins';
 
 export type Tone = 'ok' | 'error' | 'neutral';
+
+/**
+ * Where the banner's button leads, by what the return was: an authorisation (OAuth's, or BiYong's
+ * consent) finishes in the accounts; a payment, or anything else, is activity.
+ */
+const SECTION_OF: Readonly<Record<ReturnKind, 'accounts' | 'activity'>> = {
+  oauth: 'accounts',
+  biyong: 'accounts',
+  fomo_pay: 'activity',
+  unknown: 'activity',
+};
 
 export interface BannerView {
   lang: Lang;
@@ -140,7 +151,7 @@ export function bannerView(
     // An authorisation finishes in the accounts; a payment (or anything else) is activity.
     action: {
       label: t.open,
-      section: d.kind === 'oauth' || d.kind === 'biyong' ? 'accounts' : 'activity',
+      section: SECTION_OF[d.kind],
     },
   };
 }

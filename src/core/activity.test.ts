@@ -10,7 +10,8 @@ import {
   transferItem,
   type ActivityItem,
 } from './activity';
-import type { Transfer } from './transfers';
+import * as v from 'valibot';
+import { TransferSchema, type Transfer, type TransferKind } from './transfers';
 
 function item(over: Partial<ActivityItem>): ActivityItem {
   return {
@@ -26,19 +27,30 @@ function item(over: Partial<ActivityItem>): ActivityItem {
   };
 }
 
+/** Each kind's details as its producer writes them. */
+const DETAILS: Record<TransferKind, Transfer['details']> = {
+  fomo_recharge: { coinId: '3', state: 'st', step: 'opened' },
+  fomo_withdraw: { coinId: '3', state: 'st', step: 'opened' },
+  grandchain_send: { fen: '300', step: 'done', outBefore: '0' },
+  gow_deposit: { step: 'placed' },
+  gow_withdraw: { step: 'placed' },
+};
+
+/** A transfer of the kind asked (FOMO recharge by default), checked against the stored schema. */
 function transfer(over: Partial<Transfer>): Transfer {
-  return {
+  const kind = over.kind ?? 'fomo_recharge';
+  return v.parse(TransferSchema, {
     id: 't1',
     platform: 'fomo',
-    kind: 'fomo_recharge',
     state: 'pending',
     amount: '12.5',
     token: 'USDT',
     createdAt: 1000,
     updatedAt: 1000,
-    details: {},
+    details: DETAILS[kind],
     ...over,
-  };
+    kind,
+  });
 }
 
 describe('newestFirst', () => {

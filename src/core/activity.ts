@@ -1,7 +1,8 @@
 /**
- * Activity: one list merging what happened on the user's accounts — the BiYong ledger (seed 002
- * §1.4), Grand Chain history and unread incoming transfers (seed 003 trade/inquire, trade/unread)
- * and the transfers CoinDock started (src/core/transfers.ts) — newest first.
+ * Activity: one list merging what happened on the user's accounts — the BiYong ledger
+ * (docs/providers/biyong.md, Endpoints), Grand Chain history and unread incoming transfers
+ * (docs/providers/grandchain.md, Revisions) and the transfers CoinDock started
+ * (src/core/transfers.ts) — newest first.
  *
  * Plain JSON-safe data and pure functions, shared by the worker (which builds and pages the list)
  * and the popup (which shows it). Amounts are exact signed decimal strings, never floats.
@@ -146,8 +147,8 @@ export function signedForDisplay(amount: string): string {
 const CHINA_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
 /**
- * Grand Chain times: "2018-10-15 23:07:40" with no zone marker (seed 003 trade/inquire example);
- * decision (sandbox/README.md "Money and history"): China Standard Time, UTC+8. Digits-only
+ * Grand Chain times: "2018-10-15 23:07:40" with no zone marker (trade/inquire);
+ * decision (docs/providers/grandchain.md, Times): China Standard Time, UTC+8. Digits-only
  * values are taken as epoch seconds or milliseconds. Undefined when unreadable.
  */
 export function parseGrandchainTime(value: string | number | undefined): number | undefined {
@@ -200,7 +201,8 @@ export function ledgerItem(
 }
 
 const TRANSFER_TEXT: Record<TransferKind, { en: string; zh: string; sign: 1 | -1 }> = {
-  // Direction 1: the user pays the merchant from the FOMO wallet (seed 000 pay page).
+  // Direction 1: the user pays the merchant from the FOMO wallet (docs/providers/fomo.md, Pay page
+  // and its return).
   fomo_recharge: { en: 'FOMO recharge', zh: 'FOMO 充值', sign: -1 },
   // Direction 2: the merchant pays the user.
   fomo_withdraw: { en: 'FOMO withdrawal', zh: 'FOMO 提现', sign: 1 },

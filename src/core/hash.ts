@@ -1,8 +1,8 @@
 /**
  * Digest and MAC helpers on WebCrypto (`crypto.subtle`) only, so they run unchanged in the
  * service worker and in Node 20. Strings are hashed as UTF-8; results are lowercase hex, the form
- * the platforms compare against (FOMO pay `sign`: SHA-1 hex, seed 000 §三.2; GOW `sign`:
- * HMAC-SHA512 hex, seed 001 签名认证).
+ * the platforms compare against (FOMO pay `sign`: SHA-1 hex, docs/providers/fomo.md, Signing; GOW
+ * `sign`: HMAC-SHA512 hex, docs/providers/gow.md, Signing).
  */
 import { toHex, utf8 } from './bytes';
 

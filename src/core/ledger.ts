@@ -3,8 +3,8 @@
  * list asks for, the per-token summary and the outcome of a sync. Plain JSON-safe data, so it can
  * cross the message boundary as is (architecture.md: contexts talk through messages and storage).
  *
- * The BiYong ledger (seed 002 §1.4, /biyong-user/balance/page) is the one synced today; the shapes
- * are platform-neutral so another platform's history can use them later.
+ * The BiYong ledger (/biyong-user/balance/page, docs/providers/biyong.md, Endpoints) is the one
+ * synced today; the shapes are platform-neutral so another platform's history can use them later.
  */
 
 /** One ledger entry, as BiYong sends it. Amounts are exact decimal strings, never floats. */

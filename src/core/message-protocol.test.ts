@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, createDispatcher, createSend, type Envelope } from './message-protocol';
+import * as v from 'valibot';
+import { createDispatcher } from './message-dispatch';
+import {
+  classifySender,
+  createSend,
+  typeOnly,
+  type Envelope,
+  type MapOf,
+} from './message-protocol';
 import { errors, hasCode, CoinDockError } from './errors';
 
 const self = {
@@ -9,20 +17,16 @@ const self = {
 const popup = { id: self.id, url: `${self.origin}/src/popup/index.html` };
 const content = { id: self.id, url: 'https://shop.example/return?x=1', tab: { id: 3 }, frameId: 0 };
 
-type Map = {
-  echo: { req: { n: number }; res: { n: number }; access: 'content' };
-  secret: { req: Record<string, never>; res: string; access: 'privileged' };
-  boom: { req: Record<string, never>; res: string; access: 'privileged' };
-};
-const specs = {
-  echo: { access: 'content' },
-  secret: { access: 'privileged' },
-  boom: { access: 'privileged' },
+const defs = {
+  echo: { req: v.object({ n: v.number() }), res: typeOnly<{ n: number }>(), access: 'content' },
+  secret: { req: v.strictObject({}), res: typeOnly<string>(), access: 'privileged' },
+  boom: { req: v.strictObject({}), res: typeOnly<string>(), access: 'privileged' },
 } as const;
+type Map = MapOf<typeof defs>;
 
 function setup() {
-  const dispatch = createDispatcher<Map>(
-    specs,
+  const dispatch = createDispatcher(
+    defs,
     {
       echo: async ({ n }) => ({ n: n * 2 }),
       secret: async () => 'for privileged eyes',
@@ -30,7 +34,7 @@ function setup() {
         throw new Error('database password is hunter2');
       },
     },
-    () => self,
+    { self: () => self },
   );
   const sendAs = (sender: object) =>
     createSend<Map>(async (env: Envelope) => dispatch(env, sender));
@@ -73,8 +77,8 @@ describe('send / dispatch', () => {
   });
 
   it('carries a typed error across with its details', async () => {
-    const dispatch = createDispatcher<Map>(
-      specs,
+    const dispatch = createDispatcher(
+      defs,
       {
         echo: async () => {
           throw errors.insufficient_funds(
@@ -85,7 +89,7 @@ describe('send / dispatch', () => {
         secret: async () => '',
         boom: async () => '',
       },
-      () => self,
+      { self: () => self },
     );
     const send = createSend<Map>(async (env) => dispatch(env, content));
     const err = (await send('echo', { n: 1 }).catch((e: unknown) => e)) as CoinDockError;

@@ -1,17 +1,14 @@
 /**
- * The message protocol, independent of the browser: the envelope, `send` and `handle` over an
- * injected transport, sender classification, and error serialisation across the boundary.
- * The message map itself (names → request/response types and who may send them) is in
- * `messages.ts`; the browser binding is in `src/ext/messaging.ts`.
+ * The message protocol, independent of the browser: the envelope, `send` over an injected
+ * transport, sender classification, and error serialisation across the boundary. The worker's
+ * side (checking and dispatching) is `message-dispatch.ts`, kept apart so pages, which load this
+ * module to send, never load it. The message map itself (one entry per name: request schema,
+ * response type, who may send it) is `MESSAGES` in `message-map.ts`; its types are `MessageMap`
+ * in `messages.ts`; the browser binding is `src/ext/messaging.ts` (send) and `src/ext/listen.ts`.
  */
+import type { BaseIssue, GenericSchema, InferInput, InferOutput } from 'valibot';
 import type { CoinDockError } from './errors';
-import {
-  errorFromJSON,
-  errors,
-  isSerializedError,
-  toCoinDockError,
-  type SerializedError,
-} from './errors';
+import { errorFromJSON, errors, isSerializedError, type SerializedError } from './errors';
 
 /** Who may send a message. */
 export type Access =
@@ -20,14 +17,47 @@ export type Access =
   /** Content scripts (untrusted reporters) as well as extension pages. */
   | 'content';
 
-export interface MessageSpec<Req, Res> {
+/**
+ * One message as the worker defines it: what it takes (checked before any handler runs), what it
+ * answers (a type only), who may send it, and whether it must answer before start-up finishes.
+ */
+export interface MessageDef<S extends GenericSchema = GenericSchema, Res = unknown> {
+  /** The request: anything else is refused as `invalid_input` and the handler never runs. */
+  req: S;
+  /** What the handler answers; a type only (`typeOnly<T>()`): the worker's own answer is trusted. */
+  res: Res;
+  access: Access;
+  /**
+   * Answered without waiting for start-up (migrations, resumed flows): only for a message whose
+   * handler touches nothing start-up prepares, so it answers even while start-up is slow.
+   */
+  beforeReady?: true;
+  /** Some refusals are not `invalid_input` (an insecure address): this names them, else undefined. */
+  refuse?: (issues: readonly BaseIssue<unknown>[]) => CoinDockError | undefined;
+}
+
+export type MessageDefs = Record<string, MessageDef>;
+
+/** A value that only carries a type (a `MessageDef`'s `res`); undefined at run time. */
+export const typeOnly = <T>(): T => undefined as T;
+
+/** A message's types: `req` for senders, `in` for its handler (after the schema's trims). */
+export interface MessageSpec<Req, Res, In = Req> {
   req: Req;
   res: Res;
+  in: In;
   access: Access;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the map's value types vary by key
-export type AnyMap = Record<string, MessageSpec<any, any>>;
+export type AnyMap = Record<string, MessageSpec<any, any, any>>;
+
+/** The types of a map of definitions, for `send` (request, response) and handlers (input). */
+export type MapOf<D extends MessageDefs> = {
+  [K in keyof D]: MessageSpec<InferInput<D[K]['req']>, D[K]['res'], InferOutput<D[K]['req']>> & {
+    access: D[K]['access'];
+  };
+};
 
 export interface Envelope {
   __coindock: 1;
@@ -77,7 +107,7 @@ export interface HandlerContext {
 }
 
 export type Handlers<M extends AnyMap> = {
-  [K in keyof M]: (req: M[K]['req'], ctx: HandlerContext) => Promise<M[K]['res']>;
+  [K in keyof M]: (req: M[K]['in'], ctx: HandlerContext) => Promise<M[K]['res']>;
 };
 
 export function isEnvelope(msg: unknown): msg is Envelope {
@@ -87,42 +117,6 @@ export function isEnvelope(msg: unknown): msg is Envelope {
     (msg as { __coindock?: unknown }).__coindock === 1 &&
     typeof (msg as { name?: unknown }).name === 'string'
   );
-}
-
-/**
- * Build the listener body: returns a promise of a Reply for our envelopes, or undefined for
- * anything else (so other listeners may answer). Handler errors become serialised CoinDockErrors
- * with a stable code; unknown errors become `internal` without their text (it may hold a secret).
- */
-export function createDispatcher<M extends AnyMap>(
-  specs: { [K in keyof M]: { access: Access } },
-  handlers: Handlers<M>,
-  self: () => Self,
-  onError?: (name: string, e: CoinDockError) => void,
-): (msg: unknown, sender: SenderInfo) => Promise<Reply> | undefined {
-  return (msg, sender) => {
-    if (!isEnvelope(msg)) return undefined;
-    const name = msg.name;
-    return (async (): Promise<Reply> => {
-      try {
-        if (!Object.prototype.hasOwnProperty.call(specs, name)) {
-          throw errors.invalid_input({ en: `Unknown message ${name}`, zh: `未知消息 ${name}` });
-        }
-        const kind = classifySender(sender, self());
-        const access = specs[name as keyof M].access;
-        if (!kind || (access === 'privileged' && kind !== 'privileged')) {
-          throw errors.forbidden_sender(undefined, { endpoint: name });
-        }
-        const handler = handlers[name as keyof M];
-        const value: unknown = await handler(msg.payload, { sender, kind });
-        return { ok: true, value };
-      } catch (e) {
-        const err = toCoinDockError(e);
-        onError?.(name, err);
-        return { ok: false, error: err.toJSON() };
-      }
-    })();
-  };
 }
 
 export type Transport = (envelope: Envelope) => Promise<unknown>;

@@ -12,7 +12,6 @@ import { SettingsSchema, defaultSettings } from './settings';
 import { ReturnRecordSchema } from './returns';
 import { SealedVaultSchema } from './vault';
 import { AccountsSchema, FlowSchema, type Accounts, type Flow } from './accounts';
-import { TransferSchema, type Transfer } from './transfers';
 import { PLATFORMS } from './platform';
 
 export const KEYS = {
@@ -67,11 +66,15 @@ export const KEYS = {
    * the session it was recorded in.
    */
   browserSession: defineKey('session', 'browserSession', v.string(), () => ''),
-  /** Transfers CoinDock started, by id, pending ones reconciled until final. */
-  transfers: defineKey<Record<string, Transfer>>(
+  /**
+   * Transfers CoinDock started, by id, pending ones reconciled until final. Each is checked on
+   * its own when read (`readTransfers`, src/core/transfers.ts): one that does not fit is reported
+   * and kept, and hides none of the others.
+   */
+  transfers: defineKey<Record<string, unknown>>(
     'local',
     'transfers',
-    v.record(v.string(), TransferSchema),
+    v.record(v.string(), v.unknown()),
     () => ({}),
   ),
   /**

@@ -3,8 +3,10 @@
  * answer with a promise in every browser. Called once, synchronously, at top level.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { createDispatcher, type Handlers, type Self } from '../core/message-protocol';
-import { MESSAGE_ACCESS, type MessageMap } from '../core/messages';
+import type { Handlers, Self } from '../core/message-protocol';
+import { createDispatcher } from '../core/message-dispatch';
+import { MESSAGES } from '../core/message-map';
+import type { MessageMap } from '../core/messages';
 import type { CoinDockError } from '../core/errors';
 
 function self(): Self {
@@ -13,9 +15,13 @@ function self(): Self {
 
 export function listen(
   handlers: Handlers<MessageMap>,
-  onError?: (name: string, e: CoinDockError) => void,
+  opts: {
+    /** The worker's start-up: messages wait for it (see `MessageDef.beforeReady`). */
+    ready: Promise<unknown>;
+    onError?: (name: string, e: CoinDockError) => void;
+  },
 ): void {
-  const dispatch = createDispatcher<MessageMap>(MESSAGE_ACCESS, handlers, self, onError);
+  const dispatch = createDispatcher(MESSAGES, handlers, { self, ...opts });
   browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) =>
     dispatch(msg, sender),
   );

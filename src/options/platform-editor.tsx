@@ -93,6 +93,7 @@ export function PlatformEditor({
   refusal?: Refusal;
 }) {
   const fields = DESCRIPTIONS[platform].credentials;
+  const { keyPairHelper } = DESCRIPTIONS[platform].capabilities;
   const zh = errorLang(lang);
   const name = PLATFORM_NAMES[platform][lang];
   const [view, setView] = useState<CredentialsView>();
@@ -345,14 +346,14 @@ export function PlatformEditor({
           )}
         </legend>
         {!vaultUnlocked && <p class="muted">{t(lang, 'creds.lockedHint')}</p>}
-        {(draft.environment === 'sandbox' || platform === 'biyong') && (
+        {(draft.environment === 'sandbox' || keyPairHelper) && (
           <div class="row start">
             {draft.environment === 'sandbox' && (
               <button type="button" disabled={busy} onClick={() => void fillDemo()}>
                 {t(lang, 'options.demoKeys')}
               </button>
             )}
-            {platform === 'biyong' && (
+            {keyPairHelper && (
               <button
                 type="button"
                 disabled={busy || !vaultUnlocked}

@@ -5,6 +5,7 @@ import { PLATFORM_NAMES, errorLang, t, type Lang } from '../core/i18n';
 import type { AccountsView } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { NoticeText, useAction } from '../ui/use-action';
+import { CAPABILITIES } from '../providers/capabilities';
 import { GrandchainPanel } from './grandchain-panel';
 import { PlatformEditor, refusalOf, type Refusal } from './platform-editor';
 
@@ -26,7 +27,8 @@ export function AccountPanel({
 }) {
   const { busy, notice, setNotice, run } = useAction(lang);
   const name = PLATFORM_NAMES[platform][lang];
-  if (platform === 'grandchain') return <GrandchainPanel lang={lang} />;
+  // An email sign-in is its own panel (Grand Chain's), not Connect.
+  if (CAPABILITIES[platform].signIn === 'email_login') return <GrandchainPanel lang={lang} />;
   const account = accounts?.accounts[platform];
   const flow = accounts?.flows.find((f) => f.platform === platform);
   const zh = errorLang(lang);
@@ -121,7 +123,14 @@ export function PlatformSection({
         <p class="muted">{t(lang, `setup.about.${platform}`)}</p>
       </header>
       <div class="card stack">
-        <h3>{t(lang, platform === 'grandchain' ? 'gc.title' : 'options.section.account')}</h3>
+        <h3>
+          {t(
+            lang,
+            CAPABILITIES[platform].signIn === 'email_login'
+              ? 'gc.title'
+              : 'options.section.account',
+          )}
+        </h3>
         <AccountPanel
           platform={platform}
           lang={lang}

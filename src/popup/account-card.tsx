@@ -4,6 +4,7 @@ import { fenToYuan, formatDecimal } from '../core/money';
 import type { Platform } from '../core/platform';
 import type { Account } from '../core/accounts';
 import type { FlowView } from '../core/messages';
+import { CAPABILITIES } from '../providers/capabilities';
 import { BiyongNetFlow, GrandchainBalance } from './activity/net-flow';
 
 export interface AccountCardProps {
@@ -41,6 +42,7 @@ export function AccountCard(p: AccountCardProps) {
   }, [confirming]);
   const zh = lang === 'zh-CN' ? 'zh' : 'en';
   const name = PLATFORM_NAMES[p.platform][lang];
+  const can = CAPABILITIES[p.platform];
   const inProgress = !!flow && flow.step !== 'failed';
   let status: { text: string; tone: string };
   if (flow?.step === 'failed') {
@@ -126,7 +128,7 @@ export function AccountCard(p: AccountCardProps) {
       >
         {status.text}
       </div>
-      {p.platform === 'grandchain' && account?.details.balanceFen && (
+      {can.fenBalance && account?.details.balanceFen && (
         <div data-testid="balance">
           {t(lang, 'account.balance', {
             amount: formatDecimal(fenToYuan(BigInt(account.details.balanceFen)), lang),
@@ -134,13 +136,13 @@ export function AccountCard(p: AccountCardProps) {
           })}
         </div>
       )}
-      {p.platform === 'grandchain' && account?.state === 'connected' && (
+      {account?.state === 'connected' && can.accountPanel === 'balance_history' && (
         <GrandchainBalance lang={lang} now={p.now} />
       )}
-      {p.platform === 'biyong' && account?.state === 'connected' && (
+      {account?.state === 'connected' && can.accountPanel === 'net_flow' && (
         <BiyongNetFlow lang={lang} now={p.now} />
       )}
-      {p.platform === 'gow' && account?.details.cardStatusEn && (
+      {can.kyc && account?.details.cardStatusEn && (
         <div class="row" data-testid="kyc">
           <span>
             {t(lang, 'account.kyc', {
@@ -178,7 +180,7 @@ export function AccountCard(p: AccountCardProps) {
           <div class="actions">
             {action && (
               <button type="button" class="primary" disabled={p.busy} onClick={p.onConnect}>
-                {p.platform === 'grandchain' && !account
+                {can.signIn === 'email_login' && !account
                   ? t(lang, 'account.signIn')
                   : t(lang, action)}
               </button>

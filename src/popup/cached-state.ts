@@ -7,7 +7,7 @@ import { getStore, onKeysChanged } from '../ext/storage';
 import { KEYS } from '../core/storage-keys';
 import { flowView } from '../core/accounts';
 import type { AccountsView, VaultStatus } from '../core/messages';
-import type { Transfer } from '../core/transfers';
+import { readTransfers } from '../core/transfers';
 import { resolveLanguage, type Lang } from '../core/i18n';
 
 export type CachedState = Awaited<ReturnType<typeof readCachedState>>;
@@ -16,9 +16,6 @@ export type CachedState = Awaited<ReturnType<typeof readCachedState>>;
 export function popupLanguage(cached: CachedState | undefined): Lang {
   return resolveLanguage(cached?.settings.language ?? 'auto', navigator.language);
 }
-
-const newestFirst = (all: Record<string, Transfer>) =>
-  Object.values(all).sort((a, b) => b.createdAt - a.createdAt);
 
 /** The stored keys the popup shows; a change to any of them is followed at once. */
 const FOLLOWED = [
@@ -59,7 +56,7 @@ export function followStorage(onChange: (state: CachedState) => void): () => voi
 
 export async function readCachedState() {
   const store = getStore();
-  const [settings, accounts, flows, transfers, returns, sealed, key, prefs] = await Promise.all([
+  const [settings, accounts, flows, stored, returns, sealed, key, prefs] = await Promise.all([
     store.get(KEYS.settings),
     store.get(KEYS.accounts),
     store.get(KEYS.flows),
@@ -77,10 +74,13 @@ export async function readCachedState() {
     secretNames: [],
   };
   const view: AccountsView = { accounts, flows: Object.values(flows).map(flowView) };
+  // Each stored transfer is read on its own: one that cannot be read is said, not dropped.
+  const { transfers, unreadable } = readTransfers(stored);
   return {
     settings,
     accounts: view,
-    transfers: newestFirst(transfers),
+    transfers,
+    unreadableTransfers: unreadable.map((e) => e.messages),
     returns,
     vault,
   };

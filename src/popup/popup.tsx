@@ -13,6 +13,7 @@ import { AccountCard } from './account-card';
 import { ledgerSynced } from './activity/net-flow';
 import { Summary, attentionItems, type AttentionItem } from './summary';
 import { TabList, TabPanel } from './tabs';
+import { CAPABILITIES } from '../providers/capabilities';
 import type { Transfer } from '../core/transfers';
 
 type Tab = 'accounts' | 'activity' | 'transfers';
@@ -154,9 +155,9 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
   }
 
   function connect(platform: Platform) {
-    if (platform === 'grandchain') {
-      // Grand Chain signs in with email and password: that form lives on the options page.
-      void send('ui/open', { section: 'grandchain' });
+    if (CAPABILITIES[platform].signIn === 'email_login') {
+      // An email and password sign-in (Grand Chain's): that form lives on the options page.
+      void send('ui/open', { section: platform });
       return;
     }
     void act(platform, () => send('accounts/connect', { platform }));
@@ -307,6 +308,7 @@ export function Popup({ cached: state }: { cached: AsyncState<CachedState> }) {
                 now={now}
                 accounts={accounts.accounts}
                 transfers={transfers}
+                unreadable={done.unreadableTransfers}
                 returns={done.returns}
                 onDone={(x) => setTransfersNow([x, ...transfers.filter((y) => y.id !== x.id)])}
               />

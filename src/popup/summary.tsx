@@ -7,6 +7,7 @@ import type { Ref } from 'preact';
 import { PLATFORMS, type Platform } from '../core/platform';
 import { PLATFORM_NAMES, t, type Lang } from '../core/i18n';
 import type { AccountsView, VaultStatus } from '../core/messages';
+import { CAPABILITIES } from '../providers/capabilities';
 
 /** One thing that needs the user, and where it is handled (a card, or the unlock form). */
 export interface AttentionItem {
@@ -15,9 +16,6 @@ export interface AttentionItem {
   /** The platform whose card handles it; absent: the vault's unlock form. */
   platform?: Platform;
 }
-
-/** GOW's card status meaning "approved" (docs/providers/gow.md, findUserAuthStatus). */
-const KYC_APPROVED = '1';
 
 /** What needs the user now, in the order the cards come. */
 export function attentionItems(
@@ -40,11 +38,12 @@ export function attentionItems(
     else if (account?.state === 'error') key = 'attention.error';
     if (key) items.push({ key: `${p}.${key}`, platform: p, text: t(lang, key, { platform }) });
     const status = account?.details.cardStatus;
-    if (p === 'gow' && status !== undefined && status !== KYC_APPROVED) {
+    const kyc = CAPABILITIES[p].kyc;
+    if (kyc && status !== undefined && status !== kyc.approved) {
       const label =
         (zh === 'zh' ? account?.details.cardStatusZh : account?.details.cardStatusEn) ?? '';
       items.push({
-        key: 'gow.kyc',
+        key: `${p}.kyc`,
         platform: p,
         text: t(lang, 'attention.kyc', { platform, status: label }),
       });

@@ -7,6 +7,7 @@ import { PLATFORM_NAMES, t, timeAgo, type Lang } from '../core/i18n';
 import type { Accounts } from '../core/accounts';
 import type { ReturnRecord } from '../core/returns';
 import type { Transfer } from '../core/transfers';
+import type { Bilingual } from '../core/errors';
 import { TransferForms } from './transfers/transfer-forms';
 import { TransferList } from './transfers/transfer-list';
 
@@ -15,6 +16,8 @@ export function TransfersTab(props: {
   now: number;
   accounts: Accounts;
   transfers: Transfer[];
+  /** Stored transfers that could not be read, each said in words (they stay stored as they were). */
+  unreadable: readonly Bilingual[];
   returns: ReturnRecord[];
   onDone: (x: Transfer) => void;
 }) {
@@ -25,6 +28,11 @@ export function TransfersTab(props: {
         <h2 id="tx-h">{t(lang, 'tx.title')}</h2>
         <TransferForms lang={lang} accounts={props.accounts} onDone={props.onDone} />
         <TransferList lang={lang} now={now} items={props.transfers} />
+        {props.unreadable.map((m) => (
+          <p key={m.en} class="error" role="note" data-testid="transfer-unreadable">
+            {m[lang === 'zh-CN' ? 'zh' : 'en']}
+          </p>
+        ))}
       </section>
       <section aria-labelledby="returns-h" class="stack">
         <h2 id="returns-h">{t(lang, 'returns.title')}</h2>

@@ -61,9 +61,41 @@ export interface PlatformErrorEntry {
   zh: string;
 }
 
+/**
+ * How an account on the platform is connected: `oauth` (the platform's sign-in page, a code back),
+ * `key_pair` (the user consents on the platform's page for a merchant that signs with its own key
+ * pair), `api_keys` (merchant keys sign every call: no user step), `email_login` (the user's email
+ * and password in a sign-in form of CoinDock's, on the options page).
+ */
+export type SignIn = 'oauth' | 'key_pair' | 'api_keys' | 'email_login';
+
+/**
+ * What the pages offer for a platform, as data: the popup and the options page decide from these,
+ * never from a platform's name. Kept apart from the rest of the description (its error tables and
+ * endpoints) in `src/providers/<p>/capabilities.ts`, so a page's first paint pays for these only
+ * (src/providers/capabilities.ts collects them).
+ */
+export interface PlatformCapabilities {
+  signIn: SignIn;
+  /**
+   * The account carries an identity-verification status (`cardStatus`, with its words in
+   * `cardStatusEn`/`cardStatusZh`): shown on its card, and, until it is the `approved` value, as
+   * something needing attention.
+   */
+  kyc?: { approved: string };
+  /** The account keeps its balance in fen (`balanceFen`, `balanceAt`): shown on its card. */
+  fenBalance: boolean;
+  /** The options page can make the merchant's key pair for the user. */
+  keyPairHelper: boolean;
+  /** What the popup's card shows of the account's activity while connected. */
+  accountPanel?: 'net_flow' | 'balance_history';
+}
+
 export interface ProviderDescription {
   id: Platform;
   name: Bilingual;
+  /** What the pages offer for it (see PlatformCapabilities). */
+  capabilities: PlatformCapabilities;
   /** Base URLs per preset environment. `sandbox` is the local simulator's default address;
    * the user (or `npm start`) can point it elsewhere as a custom base URL. */
   environments: Partial<Record<PresetEnvironment, string>>;

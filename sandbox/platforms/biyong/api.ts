@@ -1,7 +1,7 @@
 /**
- * BiYong's merchant API endpoints (seed 002), behind the frame and signature checks of sim.ts.
- * Each handler takes the parsed JSON parameters and returns the envelope's `data`, or throws a
- * BiyongFailure.
+ * BiYong's merchant API endpoints (docs/providers/biyong.md, Endpoints), behind the frame and
+ * signature checks of sim.ts. Each handler takes the parsed JSON parameters and returns the
+ * envelope's `data`, or throws a BiyongFailure.
  */
 import { randomBytes } from 'node:crypto';
 import { AUTH_SCOPES, type AuthScope } from './consent-page';

@@ -1,8 +1,8 @@
 /**
- * The consent screen of the BiYong app (providers.md §3). On a phone the merchant page opens
- * `biyong://authorApp?url=<urlencoded>&appid=…`; on a desktop there is no app, so the sandbox
- * serves this page at `/biyong/authorize` with the same two parameters. "Authorize" answers 302 to
- * `url?biytoken=<one-time token>`; "Deny" answers 302 to `url?biyerror=access_denied` (the
+ * The consent screen of the BiYong app (docs/providers/biyong.md, Flow). On a phone the merchant
+ * page opens `biyong://authorApp?url=<urlencoded>&appid=…`; on a desktop there is no app, so the
+ * sandbox serves this page at `/biyong/authorize` with the same two parameters. "Authorize" answers
+ * 302 to `url?biytoken=<one-time token>`; "Deny" answers 302 to `url?biyerror=access_denied` (the
  * specification names no denial parameter: the decision is the sandbox's, sandbox/README.md).
  */
 export const AUTH_SCOPES = ['PUBLIC_INFO', 'PHONE', 'BALANCE'] as const;

@@ -1,6 +1,7 @@
 /**
- * The demo user's BiYong ledger (资金流水, seed 002 §1.4): deterministic, generated once per size,
- * and stored column-wise so that serving a 1000-record page is a binary search and a slice.
+ * The demo user's BiYong ledger (资金流水, docs/providers/biyong.md, Endpoints): deterministic,
+ * generated once per size, and stored column-wise so that serving a 1000-record page is a binary
+ * search and a slice.
  *
  * Decisions (sandbox/README.md):
  * - Order: ascending by time, oldest first, and times are strictly increasing. Appending new

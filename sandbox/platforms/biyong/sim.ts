@@ -1,5 +1,5 @@
 /**
- * The BiYong simulator (seed 002, providers.md §3), mounted at contract.ts PREFIX.biyong.
+ * The BiYong simulator (docs/providers/biyong.md), mounted at contract.ts PREFIX.biyong.
  *
  * Order of checks for an API call, and how each failure is told (sandbox/README.md):
  *  1. not POST → HTTP 405, plain text;

@@ -8,7 +8,7 @@ import type { AuthScope } from './consent-page';
 import { Ledger, LEDGER_DEFAULT } from './ledger';
 import { publicKeyFromBase64 } from './wire';
 
-/** BiYong's status codes (seed 002 部分错误码). */
+/** BiYong's status codes (docs/providers/biyong.md, Errors). */
 export const BIYONG_STATUS = {
   ok: '0',
   business: '100000',

@@ -1,4 +1,7 @@
-/** Tokens BiYong lists in /common/token-info/page (seed 002 §2.1): `{symbol, name, projectName}`. */
+/**
+ * Tokens BiYong lists in /common/token-info/page (docs/providers/biyong.md, Endpoints):
+ * `{symbol, name, projectName}`.
+ */
 export const TOKEN_INFO: readonly { symbol: string; name: string; projectName: string }[] = [
   { symbol: 'ACT', name: 'ACT', projectName: 'Achain' },
   { symbol: 'BTC', name: 'Bitcoin', projectName: 'Bitcoin' },

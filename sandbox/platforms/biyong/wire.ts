@@ -1,6 +1,6 @@
 /**
- * BiYong's binary wire format (providers.md §3, BiYong's public communication specification),
- * decoded and encoded with the sandbox's own code:
+ * BiYong's binary wire format (docs/providers/biyong.md, Wire format and signatures; BiYong's
+ * public communication specification), decoded and encoded with the sandbox's own code:
  *
  *   request  = sigLen (u32 BE) ‖ signature ‖ raw
  *   raw      = timestamp (u64 BE, ms) ‖ messageId (16 bytes) ‖ UTF-8 JSON
@@ -16,7 +16,10 @@ const HEAD_BYTES = 8 + MESSAGE_ID_BYTES;
 /** An RSA-16384 signature is 2048 bytes; a longer sigLen is a lie, not a key size. */
 const MAX_SIG_BYTES = 2048;
 
-/** `RsaSignHashMode` header values BiYong accepts (providers.md §3) → node:crypto digest names. */
+/**
+ * `RsaSignHashMode` header values BiYong accepts (docs/providers/biyong.md, Wire format and
+ * signatures) → node:crypto digest names.
+ */
 export const HASH_MODES: Readonly<Record<string, string>> = {
   SHA1: 'sha1',
   SHA256: 'sha256',

@@ -1,7 +1,7 @@
 /**
- * FOMO → merchant callback (seed 000 §四): a form POST of the transfer to `server_uri`. A 200 ends
- * it; anything else is retried every 10 minutes, at most 100 times (on the sandbox's compressible
- * timer wheel, so tests can run the whole schedule at once).
+ * FOMO → merchant callback (docs/providers/fomo.md, Merchant callback): a form POST of the transfer
+ * to `server_uri`. A 200 ends it; anything else is retried every 10 minutes, at most 100 times (on
+ * the sandbox's compressible timer wheel, so tests can run the whole schedule at once).
  */
 import type { SimContext } from '../../types';
 import type { Transfer } from './state';
@@ -22,7 +22,8 @@ export async function deliverCallback(t: Transfer, ctx: SimContext): Promise<num
     amount: t.amount,
     cut_amount: t.cutAmount,
     direction: String(t.direction),
-    // Added by later revisions of the document (providers.md §1): 1 = the transfer succeeded.
+    // Added by later revisions of the document (docs/providers/fomo.md, Merchant callback): 1 = the
+    // transfer succeeded.
     status: '1',
   });
   let status: number;

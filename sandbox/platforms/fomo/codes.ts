@@ -1,5 +1,6 @@
 /**
- * FOMO's status codes (seed 000, 附录一) that the simulator answers with, and the JSON reply shape.
+ * FOMO's status codes (docs/providers/fomo.md, Replies and errors) that the simulator answers with,
+ * and the JSON reply shape.
  *
  * The seed shows no JSON reply at all, only that every outcome is a `status` from the appendix
  * (1 = success). The simulator therefore answers `{ status, msg, data? }`: `status` the appendix
@@ -34,7 +35,7 @@ export const FOMO_STATUS = {
   unknownClient: 82,
   /** 临时验证令牌错误: an authorization code that is unknown, used or expired. */
   badCode: 201,
-  /** 接入方交易ID trade_id重复 (the appendix's second 201; providers.md §1). */
+  /** 接入方交易ID trade_id重复 (the appendix's second 201; docs/providers/fomo.md, Replies and errors). */
   duplicateTrade: 201,
 } as const;
 

@@ -1,7 +1,7 @@
 /**
- * FOMO OAuth (seed 000 §二): the authorize consent page, the code → token exchange, the refresh,
- * and the bearer check every API call makes. PKCE (S256) and the token request's redirect_uri
- * are checked when sent (sandbox/pkce.ts).
+ * FOMO OAuth (docs/providers/fomo.md, Flows): the authorize consent page, the code → token
+ * exchange, the refresh, and the bearer check every API call makes. PKCE (S256) and the token
+ * request's redirect_uri are checked when sent (sandbox/pkce.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { DEMO } from '../../contract';

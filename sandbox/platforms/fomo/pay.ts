@@ -1,7 +1,8 @@
 /**
- * FOMO's pay page (seed 000 §三.2 recharge, direction 1; §三.3 withdraw, direction 2): every
- * parameter checked with the appendix's codes, a Confirm/Cancel page, then the money moves, the
- * merchant callback goes out and the browser returns to redirect_uri (1) or front_uri (2).
+ * FOMO's pay page (recharge, direction 1; withdraw, direction 2; docs/providers/fomo.md, Pay page
+ * and its return): every parameter checked with the appendix's codes, a Confirm/Cancel page, then
+ * the money moves, the merchant callback goes out and the browser returns to redirect_uri (1) or
+ * front_uri (2).
  */
 import { createHash } from 'node:crypto';
 import { DEMO } from '../../contract';
@@ -52,7 +53,7 @@ function returnParams(
   };
 }
 
-/** sha1(client_secret + timestamp), lowercase hex (seed §三.2; providers.md §1). */
+/** sha1(client_secret + timestamp), lowercase hex (docs/providers/fomo.md, Signing). */
 export function paySign(clientSecret: string, timestamp: string): string {
   return createHash('sha1')
     .update(clientSecret + timestamp, 'utf8')
@@ -114,7 +115,8 @@ function validate(req: SimRequest, ctx: SimContext, st: FomoState): PayOrder | S
   if (!/^\d{1,16}$/.test(timestamp)) return fail(FOMO_STATUS.missingParams);
   if (!safeEqual(q('sign') ?? '', paySign(client.clientSecret, timestamp)))
     return fail(FOMO_STATUS.badSign);
-  // Seconds (providers.md §1): a millisecond timestamp lands far in the future and fails here.
+  // Seconds (docs/providers/fomo.md, Signing): a millisecond timestamp lands far in the future and
+  // fails here.
   if (Math.abs(ctx.now() - Number(timestamp) * 1000) > PAY_TIMESTAMP_WINDOW_MS)
     return fail(FOMO_STATUS.signExpired);
 

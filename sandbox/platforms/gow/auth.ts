@@ -1,5 +1,5 @@
 /**
- * GOW request authentication (seed 001 请求头部参数信息 and 签名认证), recomputed with node:crypto.
+ * GOW request authentication (docs/providers/gow.md, Signing), recomputed with node:crypto.
  *
  * - Headers `timestamp` (ms), `apiKey`, `sign` on every API call.
  * - content = `name=value` pairs sorted by name in DESCENDING ASCII order, joined with `&`.

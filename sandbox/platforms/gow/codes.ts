@@ -1,5 +1,5 @@
 /**
- * GOW's reply envelope and error codes (seed 001 返回内容格式).
+ * GOW's reply envelope and error codes (docs/providers/gow.md, Replies and errors).
  *
  * The seed documents only `"000000"` = success and "any other code is an error". The business
  * codes below are the six-digit table the project settled on (src/providers/gow/description.ts

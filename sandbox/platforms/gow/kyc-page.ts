@@ -1,8 +1,8 @@
 /**
- * The KYC page a person sees (seed 001 §2 KYC认证页面): opened by the extension in a tab, so it
- * carries no signature headers. It shows the account's verification status and, while the account
- * can still submit (0 awaiting submission, 2 rejected, 4 not verified), a form whose POST moves it
- * to 3 "under review". The review then completes on the sandbox's timer wheel.
+ * The KYC page a person sees (docs/providers/gow.md, Endpoints): opened by the extension in a tab,
+ * so it carries no signature headers. It shows the account's verification status and, while the
+ * account can still submit (0 awaiting submission, 2 rejected, 4 not verified), a form whose POST
+ * moves it to 3 "under review". The review then completes on the sandbox's timer wheel.
  */
 
 export const CARD_STATUS_TEXT: Record<number, string> = {

@@ -1,7 +1,7 @@
 /**
- * Turning a deposit (seed 001 §4) or withdrawal (§6) request into an order: required fields,
- * formats (validate.ts), the account's KYC, and pricing (orders.ts). Storage, the duplicate
- * check and the status timers stay with the simulator.
+ * Turning a deposit or withdrawal request (docs/providers/gow.md, Endpoints) into an order:
+ * required fields, formats (validate.ts), the account's KYC, and pricing (orders.ts). Storage, the
+ * duplicate check and the status timers stay with the simulator.
  */
 import { fail, GOW_CODE } from './codes';
 import {

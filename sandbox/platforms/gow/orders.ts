@@ -1,5 +1,5 @@
 /**
- * GOW orders (seed 001 §4 deposit, §5 detail, §6 withdrawal): pricing, the status machine and the
+ * GOW orders (docs/providers/gow.md, Endpoints): pricing, the status machine and the
  * detail record.
  *
  * applyStatus (§5): 1 pending review, 2 rejected, 3 awaiting payment (approved), 4 awaiting coin

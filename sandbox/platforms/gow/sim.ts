@@ -1,5 +1,5 @@
 /**
- * The GOW simulator (seed 001, providers.md §2), mounted at contract.ts PREFIX.gow. State: the
+ * The GOW simulator (docs/providers/gow.md), mounted at contract.ts PREFIX.gow. State: the
  * merchants' API keys, the accounts and their KYC cardStatus, and the orders. See auth.ts for the
  * signature rules, validate.ts for field formats, orders.ts for the status machine.
  */

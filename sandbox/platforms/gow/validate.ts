@@ -1,5 +1,5 @@
 /**
- * Field checks for GOW's order endpoints (seed 001 §4 推送入金订单, §6 推送出金订单). Every failure
+ * Field checks for GOW's order endpoints (docs/providers/gow.md, Endpoints). Every failure
  * is 000001 naming the field, except the two fixed values that have their own codes (fiatCurrency
  * → 000009, source → 000010).
  *

@@ -1,7 +1,7 @@
 /**
- * Grand Chain's account routes (seed 003 User相关): registration, session, users and friends.
- * Codes per endpoint follow the seed's 返回码示例; where the seed is silent the choice is noted
- * beside it (sandbox/README.md collects them).
+ * Grand Chain's account routes (docs/providers/grandchain.md, Endpoints): registration, session,
+ * users and friends. Codes per endpoint follow the seed's 返回码示例; where the seed is silent the
+ * choice is noted beside it (sandbox/README.md collects them).
  */
 import {
   newCode,

@@ -1,7 +1,8 @@
 /**
- * Grand Chain request checking (seed 003 返回码示例): 402 missing or extra keys, 403 a value of
- * the wrong JSON type, 401 a value of the right type in the wrong format. Both revisions refuse
- * extra keys, because the seed says so plainly (402: 参数个数缺失或过多); what differs is the types:
+ * Grand Chain request checking (docs/providers/grandchain.md, Errors): 402 missing or extra keys,
+ * 403 a value of the wrong JSON type, 401 a value of the right type in the wrong format. Both
+ * revisions refuse extra keys, because the seed says so plainly (402: 参数个数缺失或过多); what differs is
+ * the types:
  *
  * - `deployed`: amounts and codes (trade_value, verify_code) must be strings of
  *   digits (a JSON number is 403); user_id is the numeric id, sent as a number or a digit string.

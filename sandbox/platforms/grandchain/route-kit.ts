@@ -1,6 +1,7 @@
 /**
- * What every Grand Chain route is made of (seed 003): the route shape, and the checks several
- * endpoints share — who is calling (503/504), sending the "emailed" code, the face token.
+ * What every Grand Chain route is made of (docs/providers/grandchain.md, Endpoints): the route
+ * shape, and the checks several endpoints share — who is calling (503/504), sending the "emailed"
+ * code, the face token.
  */
 import type { SimContext } from '../../types';
 import { fail, type Checked, type Kind } from './params';

@@ -1,6 +1,6 @@
 /**
- * Grand Chain's route tables per revision (seed 003, providers.md §4): which paths exist and
- * which handler answers each.
+ * Grand Chain's route tables per revision (docs/providers/grandchain.md, Revisions): which paths
+ * exist and which handler answers each.
  */
 import { ACCOUNT_ROUTES } from './account-routes';
 import type { Route } from './route-kit';

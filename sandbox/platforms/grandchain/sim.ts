@@ -1,7 +1,7 @@
 /**
- * The Grand Chain simulator (seed 003, providers.md §4), mounted at contract.ts PREFIX.grandchain
- * (`/grandchain/`, standing for the seed's `/grand/chain/`). Two revisions, chosen by the seed
- * option `grandchainRevision` (default 'deployed'):
+ * The Grand Chain simulator (docs/providers/grandchain.md, Revisions), mounted at contract.ts
+ * PREFIX.grandchain (`/grandchain/`, standing for the seed's `/grand/chain/`). Two revisions,
+ * chosen by the seed option `grandchainRevision` (default 'deployed'):
  *
  * - 'seed': the routes exactly as the document writes them, some with and some without a
  *   trailing slash; anything else is 404.

@@ -1,6 +1,6 @@
 /**
- * Grand Chain's money routes (seed 003 Transaction相关), in the seed's shape and the deployed one
- * (providers.md §4). Amounts are fen as BigInt.
+ * Grand Chain's money routes (docs/providers/grandchain.md, Endpoints), in the seed's shape and the
+ * deployed one (docs/providers/grandchain.md, Revisions). Amounts are fen as BigInt.
  */
 import type { SimContext } from '../../types';
 import { fail } from './params';
@@ -127,7 +127,7 @@ export const TRADE_COMMON: Record<string, Route> = {
   },
 };
 
-/** The seed's own shapes (seed 003 转账, 查询全部交易记录). */
+/** The seed's own shapes (docs/providers/grandchain.md, Revisions: the "seed" column). */
 export const SEED_ONLY: Record<string, Route> = {
   'trade/transfer': {
     keys: {
@@ -166,7 +166,7 @@ export const SEED_ONLY: Record<string, Route> = {
   },
 };
 
-/** What the deployed revision changed or added (providers.md §4). */
+/** What the deployed revision changed or added (docs/providers/grandchain.md, Revisions). */
 export const DEPLOYED_ONLY: Record<string, Route> = {
   'trade/transfer': {
     keys: {

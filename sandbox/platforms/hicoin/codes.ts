@@ -4,7 +4,8 @@
  * Seed 004 lists no error codes. HiCoin's OAuth is WeChat's web OAuth almost word for word
  * (snsapi_base / snsapi_userinfo, openid, "此接口无需公共参数"), so the simulator answers with
  * WeChat's codes for the same failures (sandbox/README.md). Replies come in two styles, chosen by
- * the seed option `hicoinReplyStyle` (providers.md §5: the extension must accept both):
+ * the seed option `hicoinReplyStyle` (docs/providers/hicoin.md, Replies and errors: the extension
+ * must accept both):
  * - bare: the fields of the seed's 响应参数 table; an error is `{ code, msg }`;
  * - wrapped: `{ code, msg, data }`, code 0 on success, `data` null on error.
  */

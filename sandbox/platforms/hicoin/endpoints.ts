@@ -1,5 +1,5 @@
 /**
- * HiCoin's OAuth endpoints (seed 004 §2.2–2.4) and user info (providers.md §5).
+ * HiCoin's OAuth endpoints and user info (docs/providers/hicoin.md, Flows).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { DEMO } from '../../contract';

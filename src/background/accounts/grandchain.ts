@@ -58,7 +58,8 @@ export function createGrandchainService(deps: {
 
     /**
      * Grand Chain has no balance query: its balance comes back only with a transfer or a receive
-     * (seed 003). The last one seen is kept, with when, for the portfolio card.
+     * (docs/providers/grandchain.md, Endpoints). The last one seen is kept, with when, for the
+     * portfolio card.
      */
     async recordBalance(fen: bigint): Promise<void> {
       const cur = await deps.accounts.get('grandchain');

@@ -190,7 +190,7 @@ describe('activity service', () => {
       token: 'USDT',
       createdAt: START + 61_000,
       updatedAt: START + 61_000,
-      details: {},
+      details: { coinId: '3', state: 'st', step: 'opened' },
     });
     const o = await t.service.sync();
     expect(o.sources.map((s) => [s.source, s.state])).toEqual([

@@ -1,7 +1,7 @@
 /**
- * Grand Chain history and unread incoming transfers as activity rows (seed 003 trade/inquire;
- * deployed revision trade/unread/, providers.md §4). Amounts arrive in fen and are shown in yuan
- * (CNY), exactly (fenToYuan, never a float).
+ * Grand Chain history and unread incoming transfers as activity rows (trade/inquire;
+ * deployed revision trade/unread/; docs/providers/grandchain.md, Revisions). Amounts arrive in fen
+ * and are shown in yuan (CNY), exactly (fenToYuan, never a float).
  */
 import { fenToYuan } from '../../core/money';
 import { negate, parseGrandchainTime, type ActivityItem } from '../../core/activity';

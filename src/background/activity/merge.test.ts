@@ -28,7 +28,7 @@ function send(id: string, at: number, amount: string, state: Transfer['state']):
     token: 'CNY',
     createdAt: at,
     updatedAt: at,
-    details: {},
+    details: { fen: '100', step: 'done', outBefore: '0' },
   };
 }
 
@@ -38,6 +38,7 @@ describe('mergeOthers', () => {
       ...send('f', T0 + 5, '1', 'pending'),
       platform: 'fomo',
       kind: 'fomo_recharge',
+      details: { coinId: '3', state: 'st', step: 'opened' },
     };
     const out = mergeOthers([sent(T0 + 10, '-2.00'), sent(T0, '-3.00')], [fomo]);
     expect(out.map((o) => o.time)).toEqual([T0 + 10, T0 + 5, T0]);

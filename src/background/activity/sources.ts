@@ -76,8 +76,8 @@ export async function fetchGrandchain(
   const session = await access.session();
   const client = await access.client();
   const trades = await client.trades(session);
-  // trade/unread/ exists only in the deployed revision (providers.md §4); the seed revision's
-  // incoming transfers are not listed anywhere until received.
+  // trade/unread/ exists only in the deployed revision (docs/providers/grandchain.md, Revisions);
+  // the seed revision's incoming transfers are not listed anywhere until received.
   const unread = client.revision() === 'seed' ? [] : await client.unread(session);
   return { owner: session.email, items: [...tradeItems(trades, now), ...unreadItems(unread, now)] };
 }

@@ -1,9 +1,8 @@
 /** Connecting, listing and disconnecting accounts. */
-import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
 import type { AccountsView, MessageMap } from '../../core/messages';
 import { errors, toCoinDockError } from '../../core/errors';
-import { PLATFORMS, type Platform } from '../../core/platform';
+import type { Platform } from '../../core/platform';
 import { flowView } from '../../core/accounts';
 import type { ProviderContext } from '../../providers/types';
 import { accountTrouble, type AccountStore } from '../accounts/account-store';
@@ -24,10 +23,7 @@ type AccountHandlers = Pick<
   | 'accounts/kyc-page'
 >;
 
-const PlatformReq = v.object({ platform: v.picklist(PLATFORMS) });
-
 export function accountHandlers(deps: {
-  ready: Promise<void>;
   accounts: AccountStore;
   tokens: TokenService;
   flows: FlowService;
@@ -44,12 +40,10 @@ export function accountHandlers(deps: {
 
   return {
     async 'accounts/list'() {
-      await deps.ready;
       return view();
     },
     async 'accounts/connect'(req) {
-      await deps.ready;
-      const { platform } = v.parse(PlatformReq, req);
+      const { platform } = req;
       const connect = ADAPTERS[platform].connect;
       if (connect?.by === 'redirect') {
         await flows.start(platform);
@@ -78,8 +72,7 @@ export function accountHandlers(deps: {
       return view();
     },
     async 'accounts/disconnect'(req) {
-      await deps.ready;
-      const { platform } = v.parse(PlatformReq, req);
+      const { platform } = req;
       await deps.onDisconnect?.(platform).catch(() => undefined);
       await tokens.forget(platform).catch(() => undefined);
       await accounts.remove(platform);
@@ -87,13 +80,10 @@ export function accountHandlers(deps: {
       return view();
     },
     async 'accounts/dismiss-flow'(req) {
-      await deps.ready;
-      const { id } = v.parse(v.object({ id: v.string() }), req);
-      await flows.dismiss(id);
+      await flows.dismiss(req.id);
       return view();
     },
     async 'accounts/kyc-page'() {
-      await deps.ready;
       const url = gowClientFor(
         await deps.context('gow'),
         await deps.credentials('gow'),
@@ -101,8 +91,7 @@ export function accountHandlers(deps: {
       await chrome.tabs.create({ url, active: true });
     },
     async 'accounts/profile'(req) {
-      await deps.ready;
-      const { platform } = v.parse(PlatformReq, req);
+      const { platform } = req;
       const account = await accounts.get(platform);
       if (!account)
         throw errors.not_configured({ en: 'Not connected', zh: '尚未连接' }, { platform });

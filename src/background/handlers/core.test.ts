@@ -3,31 +3,30 @@ import { createStore, memoryArea } from '../../core/store';
 import { KEYS } from '../../core/storage-keys';
 import { toCoinDockError } from '../../core/errors';
 import { returnUrlMatchPatterns, platformForReturnUrl, defaultSettings } from '../../core/settings';
-import type { HandlerContext } from '../../core/message-protocol';
+import { dispatchTo } from '../../core/message-test-kit';
 import { coreHandlers } from './core';
 
+/** The settings handlers behind the real dispatcher, as the options page reaches them. */
 function setup() {
   const store = createStore({ local: memoryArea(), session: memoryArea(), idb: memoryArea() });
   const h = coreHandlers({
     store,
-    ready: Promise.resolve(),
     startedAt: 0,
     version: 't',
     onSettingsChanged: async () => undefined,
   });
-  return { store, h };
+  return { store, send: dispatchTo(h).send };
 }
-const page = { kind: 'privileged', sender: { id: 'x' } } as unknown as HandlerContext;
 
 describe('settings/update: addresses that carry secrets or money', () => {
   it('refuses a plain http: custom base URL, in words, and keeps what was stored', async () => {
-    const { store, h } = setup();
+    const { store, send } = setup();
     const patch = {
       platforms: {
         grandchain: { environment: 'custom' as const, customBaseUrl: 'http://www.vaskka.com/' },
       },
     };
-    const e = toCoinDockError(await h['settings/update'](patch, page).catch((x: unknown) => x));
+    const e = toCoinDockError(await send('settings/update', patch).catch((x: unknown) => x));
     expect(e.code).toBe('insecure_transport');
     expect(e.messages.en).toContain('http://www.vaskka.com/ is plain http:');
     expect(e.messages.zh).toContain('未加密');
@@ -35,25 +34,22 @@ describe('settings/update: addresses that carry secrets or money', () => {
   });
 
   it('refuses a plain http: return URL', async () => {
-    const { h } = setup();
+    const { send } = setup();
     const patch = { platforms: { fomo: { returnUrls: ['http://shop.example/pay/return'] } } };
-    const e = toCoinDockError(await h['settings/update'](patch, page).catch((x: unknown) => x));
+    const e = toCoinDockError(await send('settings/update', patch).catch((x: unknown) => x));
     expect(e.code).toBe('insecure_transport');
   });
 
   it('accepts https: and http: to this computer', async () => {
-    const { h } = setup();
-    const saved = await h['settings/update'](
-      {
-        platforms: {
-          fomo: {
-            returnUrls: ['https://shop.example/pay/return', 'http://127.0.0.1:8787/r'],
-          },
-          gow: { environment: 'custom', customBaseUrl: 'http://localhost:9000/gow' },
+    const { send } = setup();
+    const saved = await send('settings/update', {
+      platforms: {
+        fomo: {
+          returnUrls: ['https://shop.example/pay/return', 'http://127.0.0.1:8787/r'],
         },
+        gow: { environment: 'custom', customBaseUrl: 'http://localhost:9000/gow' },
       },
-      page,
-    );
+    });
     expect(saved.platforms.fomo.returnUrls).toHaveLength(2);
     expect(saved.platforms.gow.customBaseUrl).toBe('http://localhost:9000/gow');
   });

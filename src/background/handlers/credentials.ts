@@ -3,12 +3,11 @@
  * checks as the user types, but the worker trusts no page input). Secret fields go to the vault
  * as `<platform>.<field>`; the others to settings, so the popup can show them while locked.
  */
-import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
 import type { CredentialsView, MessageMap } from '../../core/messages';
 import { KEYS } from '../../core/storage-keys';
 import { errors } from '../../core/errors';
-import { PLATFORMS, type Platform } from '../../core/platform';
+import type { Platform } from '../../core/platform';
 import type { Store } from '../../core/store';
 import type { ProviderDescription } from '../../providers/types';
 import { checkCredentials, storedForm } from '../../providers/credentials';
@@ -23,7 +22,6 @@ type CredentialHandlers = Pick<
 export function credentialHandlers(deps: {
   store: Store;
   vault: VaultService;
-  ready: Promise<void>;
   descriptions: Record<Platform, ProviderDescription>;
 }): CredentialHandlers {
   const { store, vault, descriptions } = deps;
@@ -43,21 +41,10 @@ export function credentialHandlers(deps: {
 
   return {
     async 'credentials/get'(req) {
-      await deps.ready;
-      const { platform } = v.parse(v.object({ platform: v.picklist(PLATFORMS) }), req);
-      return view(platform);
+      return view(req.platform);
     },
     async 'credentials/save'(req) {
-      await deps.ready;
-      const r = v.safeParse(
-        v.object({
-          platform: v.picklist(PLATFORMS),
-          values: v.record(v.string(), v.pipe(v.string(), v.maxLength(8192))),
-        }),
-        req,
-      );
-      if (!r.success) throw errors.invalid_input();
-      const { platform, values } = r.output;
+      const { platform, values } = req;
       const fields = descriptions[platform].credentials;
       const current = await view(platform);
       const secretFields = fields.filter((f) => f.secret);
@@ -94,10 +81,8 @@ export function credentialHandlers(deps: {
       return view(platform);
     },
     async 'credentials/test'(req) {
-      await deps.ready;
-      const { platform } = v.parse(v.object({ platform: v.picklist(PLATFORMS) }), req);
       await vault.touch();
-      return testConnection(store, vault, platform);
+      return testConnection(store, vault, req.platform);
     },
   };
 }

@@ -14,7 +14,7 @@ async function setup() {
     KEYS.settings,
     mergeSettings(defaultSettings(), { platforms: { fomo: { returnUrls: [RETURN] } } }),
   );
-  return { store, h: returnHandlers({ store, ready: Promise.resolve() }) };
+  return { store, h: returnHandlers({ store }) };
 }
 const contentAt = (url: string): HandlerContext => ({
   kind: 'content',

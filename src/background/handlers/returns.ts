@@ -23,7 +23,6 @@ export type ReturnMatcher = (
 
 export function returnHandlers(deps: {
   store: Store;
-  ready: Promise<void>;
   match?: ReturnMatcher;
   /** The browser's UI language, for `auto`. */
   uiLanguage?: () => string;
@@ -31,8 +30,7 @@ export function returnHandlers(deps: {
   const { store } = deps;
   return {
     async 'returns/report'(report, { sender, kind }) {
-      await deps.ready;
-      if (kind !== 'content' || typeof report?.url !== 'string') {
+      if (kind !== 'content') {
         throw errors.forbidden_sender(undefined, { endpoint: 'returns/report' });
       }
       // The page cannot choose what we record: the URL must be the sender's own.
@@ -57,7 +55,6 @@ export function returnHandlers(deps: {
       return { recognised: true, platform, recordId: record.id, lang, ...(match ? { match } : {}) };
     },
     async 'returns/list'() {
-      await deps.ready;
       return store.get(KEYS.returns);
     },
   };

@@ -3,7 +3,6 @@
  * writing anything; then it replaces the settings and merges the secrets into the vault (creating
  * the vault under the file's passphrase when there is none yet).
  */
-import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
 import type { MessageMap } from '../../core/messages';
 import { KEYS } from '../../core/storage-keys';
@@ -18,24 +17,19 @@ type TransferHandlers = Pick<Handlers<MessageMap>, 'settings/export' | 'settings
 export function settingsTransferHandlers(deps: {
   store: Store;
   vault: VaultService;
-  ready: Promise<void>;
   onSettingsChanged: () => Promise<void>;
 }): TransferHandlers {
   const { store, vault } = deps;
   return {
     async 'settings/export'(req) {
-      await deps.ready;
-      const { passphrase } = v.parse(v.object({ passphrase: v.string() }), req);
+      const { passphrase } = req;
       checkPassphrase(passphrase);
       const status = await vault.status();
       const secrets = status.exists ? await vault.readAll() : {};
       return buildExport(passphrase, await store.get(KEYS.settings), secrets);
     },
     async 'settings/import'(req) {
-      await deps.ready;
-      const r = v.safeParse(v.object({ passphrase: v.string(), content: v.string() }), req);
-      if (!r.success) throw errors.invalid_input();
-      const { settings, secrets } = await readExport(r.output.content, r.output.passphrase);
+      const { settings, secrets } = await readExport(req.content, req.passphrase);
       const status = await vault.status();
       if (status.exists && !status.unlocked) {
         throw errors.locked({
@@ -43,7 +37,7 @@ export function settingsTransferHandlers(deps: {
           zh: '导入前请先解锁保险库',
         });
       }
-      if (!status.exists) await vault.create(r.output.passphrase);
+      if (!status.exists) await vault.create(req.passphrase);
       if (Object.keys(secrets).length) await vault.write(secrets);
       await store.set(KEYS.settings, settings);
       await deps.onSettingsChanged();

@@ -1,17 +1,12 @@
 /** Opening CoinDock's options page for the in-page banner (a content script cannot) and the popup. */
-import * as v from 'valibot';
 import type { Handlers } from '../../core/message-protocol';
-import { OPTIONS_SECTIONS, type MessageMap } from '../../core/messages';
+import type { MessageMap } from '../../core/messages';
 
 const OPTIONS_PAGE = 'src/options/index.html';
 
 export function uiHandlers(): Pick<Handlers<MessageMap>, 'ui/open'> {
   return {
-    async 'ui/open'(req) {
-      const { section } = v.parse(
-        v.object({ section: v.optional(v.picklist(OPTIONS_SECTIONS)) }),
-        req ?? {},
-      );
+    async 'ui/open'({ section }) {
       const page = chrome.runtime.getURL(OPTIONS_PAGE);
       const url = section ? `${page}#${section}` : page;
       // One options tab: the one already open (found without the `tabs` permission, as the

@@ -23,7 +23,6 @@ async function setup(onUnlocked: () => Promise<unknown>) {
   await vault.lock();
   const h = vaultHandlers({
     vault,
-    ready: Promise.resolve(),
     forgetEverything: async () => undefined,
     onUnlocked,
   });

@@ -1,8 +1,6 @@
-/** Vault messages from the options page and popup. Inputs are checked here, at the boundary. */
-import * as v from 'valibot';
+/** Vault messages from the options page and popup; inputs arrive checked (core/message-map.ts). */
 import type { Handlers } from '../../core/message-protocol';
 import type { MessageMap } from '../../core/messages';
-import { errors } from '../../core/errors';
 import type { VaultService } from '../vault-service';
 
 type VaultHandlers = Pick<
@@ -17,17 +15,8 @@ type VaultHandlers = Pick<
   | 'vault/forget-everything'
 >;
 
-const Passphrase = v.pipe(v.string(), v.maxLength(1024));
-
-function input<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
-  const r = v.safeParse(schema, value);
-  if (!r.success) throw errors.invalid_input();
-  return r.output;
-}
-
 export function vaultHandlers(deps: {
   vault: VaultService;
-  ready: Promise<void>;
   forgetEverything: () => Promise<void>;
   /**
    * Work that waited for the keys (pending transfers after a browser restart). It runs in the
@@ -37,7 +26,6 @@ export function vaultHandlers(deps: {
 }): VaultHandlers {
   const { vault } = deps;
   const after = async (work: () => Promise<void>) => {
-    await deps.ready;
     await work();
     return vault.status();
   };
@@ -46,29 +34,23 @@ export function vaultHandlers(deps: {
   const unlocked = () => void deps.onUnlocked().catch(() => undefined);
   return {
     'vault/status': () => after(async () => undefined),
-    'vault/create': (req) =>
-      after(() => vault.create(input(v.object({ passphrase: Passphrase }), req).passphrase)),
+    'vault/create': (req) => after(() => vault.create(req.passphrase)),
     'vault/unlock': (req) =>
       after(async () => {
-        await vault.unlock(input(v.object({ passphrase: Passphrase }), req).passphrase);
+        await vault.unlock(req.passphrase);
         unlocked();
       }),
     'vault/lock': () => after(() => vault.lock()),
     'vault/change-passphrase': (req) =>
       after(async () => {
-        const r = input(v.object({ oldPassphrase: Passphrase, newPassphrase: Passphrase }), req);
         const wasUnlocked = (await vault.status()).unlocked;
-        await vault.changePassphrase(r.oldPassphrase, r.newPassphrase);
+        await vault.changePassphrase(req.oldPassphrase, req.newPassphrase);
         // Changing the passphrase of a locked vault unlocks it, as unlocking does.
         if (!wasUnlocked) unlocked();
       }),
     'vault/set-auto-lock': (req) =>
       after(async () => {
-        const r = input(
-          v.object({ minutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1440)) }),
-          req,
-        );
-        await vault.setAutoLock(r.minutes);
+        await vault.setAutoLock(req.minutes);
       }),
     'vault/reset': () => after(() => vault.destroy()),
     'vault/forget-everything': () => after(deps.forgetEverything),

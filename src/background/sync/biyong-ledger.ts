@@ -1,7 +1,7 @@
 /**
- * The BiYong ledger sync (seed 002 §1.4 /biyong-user/balance/page): pages of up to 1000 records
- * into a LedgerStore, resumable, incremental, memory-bounded. Platform-neutral: no chrome.* here,
- * the worker passes the client and the store in.
+ * The BiYong ledger sync (/biyong-user/balance/page, docs/providers/biyong.md, Endpoints): pages of
+ * up to 1000 records into a LedgerStore, resumable, incremental, memory-bounded. Platform-neutral:
+ * no chrome.* here, the worker passes the client and the store in.
  *
  * How it works (sandbox/README.md "Ledger": oldest first, `startTime` inclusive, append-only):
  * - A run fixes its window: everything (first sync), or `startTime` = our newest stored time.

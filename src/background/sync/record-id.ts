@@ -1,8 +1,8 @@
 /**
- * How a ledger record is recognised. BiYong's records carry no id (seed 002 §1.4: only
- * tokenSymbol, balance and time), so identity is (time, tokenSymbol, balance, occurrence): two
- * records at the same millisecond with the same token and amount are told apart only by how many
- * of them there are. The sync keeps, for the newest stored time, a multiset of
+ * How a ledger record is recognised. BiYong's records carry no id (docs/providers/biyong.md,
+ * Endpoints: only tokenSymbol, balance and time), so identity is (time, tokenSymbol, balance,
+ * occurrence): two records at the same millisecond with the same token and amount are told apart
+ * only by how many of them there are. The sync keeps, for the newest stored time, a multiset of
  * `tokenSymbol + amount` → how many; an incremental query starts at that time inclusive, and each
  * record at that time that matches a remaining occurrence is one we already have.
  *

@@ -11,7 +11,7 @@ import type { HandlerContext } from '../../core/message-protocol';
 import { parseFomoPayReturn } from '../../providers/fomo/pay-return';
 import { returnHandlers } from '../handlers/returns';
 import type { TokenSet } from '../../core/accounts';
-import type { Transfer } from '../../core/transfers';
+import type { FomoPayTransfer } from '../../core/transfers';
 import type { ProviderContext } from '../../providers/types';
 import type { TokenService } from '../accounts/tokens';
 import { createAccountStore } from '../accounts/account-store';
@@ -83,7 +83,7 @@ async function setup(opts: {
 }
 
 /** A transfer saved before its tab opened, as a stopped worker leaves it. */
-function saved(id: string): Transfer {
+function saved(id: string): FomoPayTransfer {
   return {
     id,
     platform: 'fomo',
@@ -141,7 +141,7 @@ describe('FOMO pay', () => {
 });
 
 /** A transfer whose pay page CoinDock opened in tab 7 (100 of coin 3 for user 10001). */
-function opened(id: string, kind: Transfer['kind'] = 'fomo_recharge'): Transfer {
+function opened(id: string, kind: FomoPayTransfer['kind'] = 'fomo_recharge'): FomoPayTransfer {
   return {
     ...saved(id),
     kind,
@@ -315,7 +315,7 @@ describe('FOMO pay returns over arbitrary input (fast-check, 10,000 returns)', (
   const input = fc.record({
     page: pick(CREDS.redirectUri, FRONT, 'https://merchant.example/elsewhere'),
     tab: pick<number | undefined>(7, 8, undefined),
-    kind: pick<Transfer['kind']>('fomo_recharge', 'fomo_withdraw'),
+    kind: pick<FomoPayTransfer['kind']>('fomo_recharge', 'fomo_withdraw'),
     params: fc.record({
       status: field('1', '24', '201', '', 'ok', '-1', '99999999999'),
       trade_id: field('cdT', '', 'cdOther'),
@@ -360,7 +360,7 @@ describe('FOMO pay returns over arbitrary input (fast-check, 10,000 returns)', (
           KEYS.settings,
           mergeSettings(defaultSettings(), { platforms: { fomo: { returnUrls: [page] } } }),
         );
-        const report = returnHandlers({ store: env.store, ready: Promise.resolve() });
+        const report = returnHandlers({ store: env.store });
         const sender = { id: 'x', url, tab: { id: tab ?? 1 }, frameId: 0 };
         const ctx = { kind: 'content', sender } as HandlerContext;
         await report['returns/report']({ url }, ctx).catch(typed);

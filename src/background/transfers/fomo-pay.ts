@@ -14,7 +14,8 @@ import { errors, toCoinDockError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import { isDecimal } from '../../core/money';
 import { randomAlphanumeric } from '../../core/bytes';
-import type { Transfer } from '../../core/transfers';
+import type { FomoPayTransfer, FomoReturnCheck } from '../../core/transfers';
+import { isFomoPay } from '../../core/transfer-kinds';
 import type { Store } from '../../core/store';
 import { KEYS } from '../../core/storage-keys';
 import type { ProviderContext } from '../../providers/types';
@@ -52,18 +53,10 @@ function samePage(url: string, page: string | undefined): boolean {
 }
 
 /**
- * How a FOMO pay return ended a transfer (`details.returnCheck`): `returned_paid` (the URL said
- * paid and agreed with the transfer; FOMO cannot confirm it), `declined` (FOMO's page gave a
- * failure code), `mismatch` (amount, coin or user differ: `details.mismatch` lists which),
- * `unreadable` (no valid status or trade_id).
- */
-export type FomoReturnCheck = 'returned_paid' | 'declined' | 'mismatch' | 'unreadable';
-
-/**
  * Whether the transfer's tab (by the id and browser session recorded) is still open. A tab id
  * from an earlier browser session names nothing now, even if a new tab was given the same number.
  */
-async function tabExists(t: Transfer, session: string): Promise<boolean> {
+async function tabExists(t: FomoPayTransfer, session: string): Promise<boolean> {
   const id = t.details.tabId;
   if (!id || !/^\d{1,10}$/.test(id) || !inSession(t, session)) return false;
   try {
@@ -79,7 +72,7 @@ async function tabExists(t: Transfer, session: string): Promise<boolean> {
  * browser). One recorded before sessions were kept (no `tabSession`) is taken as this session's,
  * as it always was.
  */
-function inSession(t: Transfer, session: string): boolean {
+function inSession(t: FomoPayTransfer, session: string): boolean {
   const recorded = t.details.tabSession;
   return recorded === undefined || recorded === session;
 }
@@ -128,7 +121,7 @@ export function createFomoPay(deps: {
     return { account, accessToken };
   }
 
-  async function payUrl(t: Transfer): Promise<string> {
+  async function payUrl(t: FomoPayTransfer): Promise<string> {
     const stored = await deps.credentials('fomo');
     const { account, accessToken } = await payAccess();
     const { creds, client } = fomoClientFor(await deps.context('fomo'), stored);
@@ -136,23 +129,23 @@ export function createFomoPay(deps: {
       direction: t.kind === 'fomo_recharge' ? 1 : 2,
       tradeId: t.id,
       amount: t.amount,
-      coinId: t.details.coinId ?? '',
+      coinId: t.details.coinId,
       userId: account.details.userId ?? '',
       accessToken,
       serverUri: creds.serverUri,
       redirectUri: creds.redirectUri,
       frontUri: creds.frontUri,
-      state: t.details.state ?? '',
+      state: t.details.state,
     });
   }
 
   async function open(id: string): Promise<void> {
     const t = await deps.transfers.get(id);
-    if (!t || t.details.step !== 'saved') return;
+    if (!t || !isFomoPay(t) || t.details.step !== 'saved') return;
     const url = await payUrl(t);
     const tab = await chrome.tabs.create({ url, active: true });
     const tabSession = await deps.browserSession();
-    await deps.transfers.change(id, (cur) =>
+    await deps.transfers.changeOf(id, isFomoPay, (cur) =>
       cur.details.step === 'saved'
         ? {
             ...cur,
@@ -163,7 +156,7 @@ export function createFomoPay(deps: {
   }
 
   const service = {
-    async start(req: FomoPayRequest): Promise<Transfer> {
+    async start(req: FomoPayRequest): Promise<FomoPayTransfer> {
       if (req.direction !== 1 && req.direction !== 2) throw errors.invalid_input();
       if (!isDecimal(req.amount) || !/[1-9]/.test(req.amount) || req.amount.startsWith('-')) {
         throw errors.invalid_input({ en: 'Enter an amount above zero', zh: '请输入大于零的金额' });
@@ -182,7 +175,7 @@ export function createFomoPay(deps: {
       // open, so nothing stays pending (and reopens after a restart) for a page that never could.
       const { account } = await payAccess();
       const now = Date.now();
-      const t: Transfer = {
+      const t: FomoPayTransfer = {
         id: newTradeId(now),
         platform: 'fomo',
         kind: req.direction === 1 ? 'fomo_recharge' : 'fomo_withdraw',
@@ -207,20 +200,20 @@ export function createFomoPay(deps: {
         await open(t.id);
       } catch (e) {
         const err = toCoinDockError(e, { platform: 'fomo' });
-        await deps.transfers.change(t.id, (cur) =>
+        await deps.transfers.changeOf(t.id, isFomoPay, (cur) =>
           cur.details.step === 'saved'
             ? { ...cur, state: 'failed', message: err.messages }
             : undefined,
         );
         throw err;
       }
-      return (await deps.transfers.get(t.id)) ?? t;
+      return (await deps.transfers.getOf(t.id, isFomoPay)) ?? t;
     },
 
     /** After a worker start: pages saved but never opened are opened now (same trade_id). */
     async resume(): Promise<void> {
-      for (const t of await deps.transfers.all()) {
-        if (t.platform === 'fomo' && t.state === 'pending' && t.details.step === 'saved') {
+      for (const t of (await deps.transfers.all()).filter(isFomoPay)) {
+        if (t.state === 'pending' && t.details.step === 'saved') {
           await open(t.id).catch(async (e: unknown) => {
             // The page cannot open now. Locked means the browser was closed in between (the
             // vault locks with it): a page opening on a later unlock would surprise, so the
@@ -233,7 +226,7 @@ export function createFomoPay(deps: {
                     zh: '在 FOMO 支付页打开前被中断（CoinDock 已锁定），未付款——请重新发起',
                   }
                 : err.messages;
-            const changed = await deps.transfers.change(t.id, (cur) =>
+            const changed = await deps.transfers.changeOf(t.id, isFomoPay, (cur) =>
               cur.details.step === 'saved' ? { ...cur, state: 'failed', message } : undefined,
             );
             if (changed) await deps.notifier.finished(t.id);
@@ -273,7 +266,7 @@ export function createFomoPay(deps: {
       const tradeId = q.get('trade_id');
       const state = q.get('state');
       const session = await deps.browserSession();
-      const fomo = (await deps.transfers.all()).filter((x) => x.platform === 'fomo');
+      const fomo = (await deps.transfers.all()).filter(isFomoPay);
       let t = fomo
         .filter((x) => x.details.tabId === String(tabId) && inSession(x, session))
         .sort((a, b) => b.createdAt - a.createdAt)[0];
@@ -291,8 +284,10 @@ export function createFomoPay(deps: {
       // Another transfer's or another flow's parameters in this tab are not this transfer's.
       if ((tradeId && tradeId !== t.id) || (state && state !== t.details.state)) return undefined;
 
-      let next: Pick<Transfer, 'state' | 'message' | 'statusCode'> & {
-        details: Record<string, string>;
+      let next: Pick<FomoPayTransfer, 'state' | 'message' | 'statusCode'> & {
+        details: Pick<FomoPayTransfer['details'], 'mismatch' | 'transferId' | 'callbackHttp'> & {
+          returnCheck: FomoReturnCheck;
+        };
       };
       let ret;
       try {
@@ -305,13 +300,13 @@ export function createFomoPay(deps: {
           state: 'failed',
           message: FOMO_RETURN_UNREADABLE,
           statusCode: undefined,
-          details: { returnCheck: 'unreadable' satisfies FomoReturnCheck },
+          details: { returnCheck: 'unreadable' },
         };
       } else {
         const account = await deps.accounts.get('fomo');
         const mismatches = fomoPayMismatches(ret, {
           amount: t.amount,
-          coinId: t.details.coinId ?? '',
+          coinId: t.details.coinId,
           userId: t.details.userId ?? account?.details.userId ?? '',
         });
         const returned = {
@@ -325,7 +320,7 @@ export function createFomoPay(deps: {
               // CoinDock's verdict, not FOMO's: its status code would read as the outcome.
               statusCode: undefined,
               details: {
-                returnCheck: 'mismatch' satisfies FomoReturnCheck,
+                returnCheck: 'mismatch',
                 mismatch: mismatches.join(','),
               },
             }
@@ -334,16 +329,16 @@ export function createFomoPay(deps: {
                 state: 'succeeded',
                 message: FOMO_RETURNED_PAID,
                 statusCode: String(ret.status),
-                details: { returnCheck: 'returned_paid' satisfies FomoReturnCheck, ...returned },
+                details: { returnCheck: 'returned_paid', ...returned },
               }
             : {
                 state: 'failed',
                 message: ret.message,
                 statusCode: String(ret.status),
-                details: { returnCheck: 'declined' satisfies FomoReturnCheck, ...returned },
+                details: { returnCheck: 'declined', ...returned },
               };
       }
-      const changed = await deps.transfers.change(t.id, (cur) =>
+      const changed = await deps.transfers.changeOf(t.id, isFomoPay, (cur) =>
         cur.state === 'pending'
           ? {
               ...cur,

@@ -4,7 +4,8 @@ import { KEYS } from '../../core/storage-keys';
 import { defaultSettings } from '../../core/settings';
 import { SkewClock, type FetchLike } from '../../core/http';
 import * as v from 'valibot';
-import { TransferSchema, type Transfer } from '../../core/transfers';
+import { TransferSchema, type GowOrderTransfer } from '../../core/transfers';
+import { isGowOrder } from '../../core/transfer-kinds';
 import { createVaultService, secretName } from '../vault-service';
 import { credentialsOf } from '../provider-context';
 import { createTransferStore } from './transfer-store';
@@ -77,7 +78,7 @@ async function setup(
   return { store, vault, transfers, orders, finished: notifier.finishedIds, asked: gow.asked };
 }
 
-function order(id: string, over: Partial<Transfer> = {}): Transfer {
+function order(id: string, over: Partial<GowOrderTransfer> = {}): GowOrderTransfer {
   return {
     id,
     platform: 'gow',
@@ -253,7 +254,7 @@ describe('GOW order detail kept on the transfer', () => {
       channelFeeRate: '0.0050',
       exchRate: '56.2500',
     };
-    expect((await env.transfers.get('GOW-D'))?.gow).toEqual(priced);
+    expect((await env.transfers.getOf('GOW-D', isGowOrder))?.gow).toEqual(priced);
 
     // Paid: an answer with the status alone takes nothing away.
     answers.set('GOW-D', { orderNo: 'GOW-D', applyStatus: 4, applyType: 1 });
@@ -270,7 +271,7 @@ describe('GOW order detail kept on the transfer', () => {
       exchRate: '56.3000',
     });
     await env.orders.poll();
-    const final = await env.transfers.get('GOW-D');
+    const final = await env.transfers.getOf('GOW-D', isGowOrder);
     expect(final).toMatchObject({ state: 'succeeded', statusCode: '5' });
     expect(final?.gow).toEqual({ ...priced, exchRate: '56.3000' });
 
@@ -278,7 +279,10 @@ describe('GOW order detail kept on the transfer', () => {
     env.asked.length = 0;
     await env.orders.poll();
     expect(env.asked).toEqual([]);
-    expect((await env.transfers.get('GOW-D'))?.gow).toEqual({ ...priced, exchRate: '56.3000' });
+    expect((await env.transfers.getOf('GOW-D', isGowOrder))?.gow).toEqual({
+      ...priced,
+      exchRate: '56.3000',
+    });
   });
 
   it('a withdrawal’s detail never turns the user’s own bank into payment instructions', async () => {
@@ -292,7 +296,7 @@ describe('GOW order detail kept on the transfer', () => {
     );
     await env.transfers.insert(order('GOW-W', { kind: 'gow_withdraw', token: 'USDT' }));
     await env.orders.poll();
-    expect((await env.transfers.get('GOW-W'))?.gow).toEqual({ fee: '1.000000' });
+    expect((await env.transfers.getOf('GOW-W', isGowOrder))?.gow).toEqual({ fee: '1.000000' });
   });
 });
 

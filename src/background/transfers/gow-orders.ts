@@ -11,7 +11,8 @@
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import type { Platform } from '../../core/platform';
 import { randomAlphanumeric } from '../../core/bytes';
-import type { Transfer } from '../../core/transfers';
+import type { GowOrderTransfer } from '../../core/transfers';
+import { isGowOrder } from '../../core/transfer-kinds';
 import type { ProviderContext } from '../../providers/types';
 import {
   newGowOrderNo,
@@ -43,24 +44,24 @@ export function createGowOrders(deps: {
 }) {
   const client = async () => gowClientFor(await deps.context('gow'), await deps.credentials('gow'));
   const pendingOrders = async () =>
-    (await deps.transfers.all()).filter((t) => t.platform === 'gow' && t.state === 'pending');
+    (await deps.transfers.all()).filter(isGowOrder).filter((t) => t.state === 'pending');
 
   async function place(
-    t: Transfer,
+    t: GowOrderTransfer,
     send: (c: Awaited<ReturnType<typeof client>>) => Promise<unknown>,
   ) {
     const c = await client();
     if (!(await deps.transfers.insert(t))) throw errors.internal();
     try {
       await send(c);
-      await deps.transfers.change(t.id, (cur) => ({
+      await deps.transfers.changeOf(t.id, isGowOrder, (cur) => ({
         ...cur,
         details: { ...cur.details, step: 'placed' },
       }));
     } catch (e) {
       const err = toCoinDockError(e, { platform: 'gow' });
       if (err.code !== 'network' && err.code !== 'timeout') {
-        await deps.transfers.change(t.id, (cur) => ({
+        await deps.transfers.changeOf(t.id, isGowOrder, (cur) => ({
           ...cur,
           state: 'failed',
           statusCode: err.platformCode,
@@ -72,7 +73,7 @@ export function createGowOrders(deps: {
     }
     // Arms the poll alarm: the order is pending now.
     await service.poll();
-    return (await deps.transfers.get(t.id)) ?? t;
+    return (await deps.transfers.getOf(t.id, isGowOrder)) ?? t;
   }
 
   const service = {
@@ -81,12 +82,12 @@ export function createGowOrders(deps: {
       return (await client()).receiveAccountInfo();
     },
 
-    async deposit(req: DepositRequest): Promise<Transfer> {
+    async deposit(req: DepositRequest): Promise<GowOrderTransfer> {
       const now = Date.now();
       const orderNo = newGowOrderNo(now);
       const noteCode = randomAlphanumeric(8).toUpperCase();
       const payTo = await service.receiveAccount();
-      const t: Transfer = {
+      const t: GowOrderTransfer = {
         id: orderNo,
         platform: 'gow',
         kind: 'gow_deposit',
@@ -108,10 +109,10 @@ export function createGowOrders(deps: {
       return place(t, (c) => c.addDepositOrder({ ...req, orderNo, noteCode }));
     },
 
-    async withdraw(req: WithdrawalRequest): Promise<Transfer> {
+    async withdraw(req: WithdrawalRequest): Promise<GowOrderTransfer> {
       const now = Date.now();
       const orderNo = newGowOrderNo(now);
-      const t: Transfer = {
+      const t: GowOrderTransfer = {
         id: orderNo,
         platform: 'gow',
         kind: 'gow_withdraw',
@@ -157,7 +158,7 @@ export function createGowOrders(deps: {
             t.details.step === 'saved' &&
             Date.now() - t.updatedAt >= IN_FLIGHT_MS
           ) {
-            await deps.transfers.change(t.id, (cur) => ({
+            await deps.transfers.changeOf(t.id, isGowOrder, (cur) => ({
               ...cur,
               state: 'failed',
               message: {
@@ -173,7 +174,7 @@ export function createGowOrders(deps: {
         const state = status === 5 ? 'succeeded' : status === 2 ? 'failed' : 'pending';
         // Only a pending order may change: this answer may have been on its way while another
         // poll (or a second worker wake-up) already recorded the order as final.
-        const changed = await deps.transfers.changePending(t.id, (cur) => ({
+        const changed = await deps.transfers.changePending(t.id, isGowOrder, (cur) => ({
           ...cur,
           state,
           statusCode: String(status),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, memoryArea } from '../../core/store';
 import { errors } from '../../core/errors';
-import type { Transfer } from '../../core/transfers';
+import type { GrandchainSendTransfer } from '../../core/transfers';
 import type { GrandchainService } from '../accounts/grandchain';
 import type { GrandchainClient } from '../../providers/grandchain/client';
 import type { GrandchainTrade } from '../../providers/grandchain';
@@ -56,7 +56,13 @@ async function setup(history: { valueFen: bigint }[] = []) {
 }
 
 /** A send of `fen` whose last step was taken `ago` ms before NOW. */
-function sendOf(id: string, fen: string, step: string, ago: number, outBefore = '0'): Transfer {
+function sendOf(
+  id: string,
+  fen: string,
+  step: GrandchainSendTransfer['details']['step'],
+  ago: number,
+  outBefore = '0',
+): GrandchainSendTransfer {
   return {
     id,
     platform: 'grandchain',
@@ -158,8 +164,10 @@ describe('Grand Chain send reconciliation', () => {
 });
 
 describe('matchRecords', () => {
-  const t = (id: string, outBefore: number, createdAt: number) =>
-    ({ ...sendOf(id, '9', 'sending', 0, String(outBefore)), createdAt }) as Transfer;
+  const t = (id: string, outBefore: number, createdAt: number) => ({
+    ...sendOf(id, '9', 'sending', 0, String(outBefore)),
+    createdAt,
+  });
 
   it('never matches more sends than records, and each only to a record after its count', () => {
     expect(matchRecords(1, [], [t('a', 0, 1), t('b', 0, 2)]).map((x) => x.id)).toEqual(['a']);

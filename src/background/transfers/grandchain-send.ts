@@ -7,7 +7,8 @@
  */
 import { errors, hasCode, toCoinDockError } from '../../core/errors';
 import { fenToYuan, yuanToFen } from '../../core/money';
-import type { Transfer } from '../../core/transfers';
+import type { GrandchainSendTransfer } from '../../core/transfers';
+import { isGrandchainSend } from '../../core/transfer-kinds';
 import type { GrandchainService } from '../accounts/grandchain';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
@@ -36,15 +37,15 @@ export function createGrandchainSend(deps: {
     return (await outgoing()).filter((v) => v === valueFen).length;
   }
 
-  async function finish(id: string, change: Partial<Transfer>): Promise<void> {
-    const done = await deps.transfers.change(id, (cur) =>
+  async function finish(id: string, change: Partial<GrandchainSendTransfer>): Promise<void> {
+    const done = await deps.transfers.changeOf(id, isGrandchainSend, (cur) =>
       cur.state === 'pending' ? { ...cur, ...change } : undefined,
     );
     if (done) await deps.notifier.finished(id);
   }
 
   return {
-    async send(req: { to: string; amountYuan: string }): Promise<Transfer> {
+    async send(req: { to: string; amountYuan: string }): Promise<GrandchainSendTransfer> {
       const to = req.to.trim();
       const byEmail = EMAIL.test(to);
       if (!byEmail && !/^[A-Za-z0-9_]{1,64}$/.test(to)) {
@@ -61,7 +62,7 @@ export function createGrandchainSend(deps: {
       const session = await gc.session();
       const faceToken = await gc.faceToken();
       const now = Date.now();
-      const t: Transfer = {
+      const t: GrandchainSendTransfer = {
         id: newTradeId(now),
         platform: 'grandchain',
         kind: 'grandchain_send',
@@ -75,7 +76,7 @@ export function createGrandchainSend(deps: {
       };
       await deps.transfers.insert(t);
       try {
-        await deps.transfers.change(t.id, (cur) => ({
+        await deps.transfers.changeOf(t.id, isGrandchainSend, (cur) => ({
           ...cur,
           details: { ...cur.details, step: 'sending' },
         }));
@@ -105,7 +106,7 @@ export function createGrandchainSend(deps: {
         });
         throw err;
       }
-      return (await deps.transfers.get(t.id)) ?? t;
+      return (await deps.transfers.getOf(t.id, isGrandchainSend)) ?? t;
     },
 
     /**
@@ -117,9 +118,9 @@ export function createGrandchainSend(deps: {
      * no-op, and unlocking runs this again.
      */
     async reconcile(): Promise<void> {
-      const pending = (await deps.transfers.all()).filter(
-        (t) => t.platform === 'grandchain' && t.state === 'pending',
-      );
+      const pending = (await deps.transfers.all())
+        .filter(isGrandchainSend)
+        .filter((t) => t.state === 'pending');
       const at = clock();
       const young = pending.filter((t) => at - t.updatedAt < IN_FLIGHT_MS);
       if (young.length) {
@@ -146,9 +147,9 @@ export function createGrandchainSend(deps: {
         if (hasCode(e, 'locked')) return;
         throw e;
       }
-      const all = await deps.transfers.all();
+      const all = (await deps.transfers.all()).filter(isGrandchainSend);
       const went = new Set<string>();
-      for (const fen of new Set(unknown.map((t) => t.details.fen ?? '0'))) {
+      for (const fen of new Set(unknown.map((t) => t.details.fen))) {
         // A send of this value still in flight may be what a new record is: wait for the alarm.
         if (young.some((t) => t.details.fen === fen)) continue;
         const ours = unknown.filter((t) => t.details.fen === fen);
@@ -156,11 +157,7 @@ export function createGrandchainSend(deps: {
         // Sends of this value known to have gone through (told by the server, or settled here
         // before) that may have landed after the first of these counted: each owns a record.
         const owners = all.filter(
-          (t) =>
-            t.kind === 'grandchain_send' &&
-            t.state === 'succeeded' &&
-            t.details.fen === fen &&
-            t.createdAt >= since,
+          (t) => t.state === 'succeeded' && t.details.fen === fen && t.createdAt >= since,
         );
         const rows = history.filter((v) => v.toString() === fen).length;
         for (const t of matchRecords(rows, owners, ours)) went.add(t.id);
@@ -197,14 +194,14 @@ export function createGrandchainSend(deps: {
  */
 export function matchRecords(
   rows: number,
-  owners: readonly Transfer[],
-  interrupted: readonly Transfer[],
-): Transfer[] {
-  const bound = (t: Transfer) => Number(t.details.outBefore ?? '0');
+  owners: readonly GrandchainSendTransfer[],
+  interrupted: readonly GrandchainSendTransfer[],
+): GrandchainSendTransfer[] {
+  const bound = (t: GrandchainSendTransfer) => Number(t.details.outBefore);
   const claimed = owners.map(bound);
   const fits = (bounds: number[]) =>
     [...bounds].sort((a, b) => b - a).every((b, i) => b <= rows - 1 - i);
-  const matched: Transfer[] = [];
+  const matched: GrandchainSendTransfer[] = [];
   for (const t of [...interrupted].sort((a, b) => a.createdAt - b.createdAt)) {
     if (fits([...claimed, bound(t)])) {
       claimed.push(bound(t));

@@ -38,7 +38,7 @@ const recharge: Transfer = {
   updatedAt: 1,
   statusCode: '1',
   message: { en: 'Success', zh: '成功' },
-  details: { coinId: '3' },
+  details: { coinId: '3', state: 'st', step: 'returned', returnCheck: 'returned_paid' },
 };
 
 describe('transfer notifications', () => {

@@ -66,10 +66,7 @@ export function createNotifier(deps: {
     async seen(): Promise<void> {
       for (const t of await deps.transfers.all()) {
         if (t.notifiedAt && !t.details.seen) {
-          await deps.transfers.change(t.id, (cur) => ({
-            ...cur,
-            details: { ...cur.details, seen: 'yes' },
-          }));
+          await deps.transfers.change(t.id, markSeen);
         }
       }
       await updateBadge();
@@ -78,6 +75,11 @@ export function createNotifier(deps: {
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;
+
+/** The same transfer, its details marked seen (the kind, and so the details' shape, kept). */
+function markSeen<T extends Transfer>(t: T): T {
+  return { ...t, details: { ...t.details, seen: 'yes' } };
+}
 
 export function isFinal(t: Transfer): boolean {
   return t.state !== 'pending';

@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../core/i18n';
-import type { GowOrderInfo, Transfer } from '../../core/transfers';
-import { TRANSFER_KIND_NAMES } from '../../core/transfer-kinds';
+import type { GowOrderInfo, GowOrderTransfer, Transfer } from '../../core/transfers';
+import { TRANSFER_KIND_NAMES, isFomoPay, isGowOrder } from '../../core/transfer-kinds';
 import { tokenLabel } from '../../providers/fomo/coins';
 import { tx, type TxKey } from './words';
 
@@ -27,7 +27,7 @@ export function percent(fraction: string): string {
 }
 
 /** The order facts, also for a deposit stored before they had their own field (in `details`). */
-function gowInfo(x: Transfer): GowOrderInfo | undefined {
+function gowInfo(x: GowOrderTransfer): GowOrderInfo | undefined {
   if (x.gow) return x.gow;
   const d = x.details;
   if (!d.payToBank || !d.payToAccount) return undefined;
@@ -93,9 +93,10 @@ export function TransferDetail({ lang, transfer: x }: { lang: Lang; transfer: Tr
     );
   };
   const pending = x.state === 'pending';
-  const fomo = x.platform === 'fomo';
+  const fomo = isFomoPay(x) ? x.details : undefined;
+  const order = isGowOrder(x);
   const deposit = x.kind === 'gow_deposit';
-  const g = x.platform === 'gow' ? gowInfo(x) : undefined;
+  const g = isGowOrder(x) ? gowInfo(x) : undefined;
   const answer =
     x.statusCode && x.message
       ? tx(lang, 'answerCode', { code: x.statusCode, words: x.message[zh] })
@@ -103,7 +104,7 @@ export function TransferDetail({ lang, transfer: x }: { lang: Lang; transfer: Tr
   const note =
     pending && fomo
       ? tx(lang, 'waitingFomo')
-      : pending && x.platform === 'gow'
+      : pending && order
         ? tx(lang, 'waitingGow')
         : fomo && x.state === 'succeeded' && x.statusCode === '1'
           ? tx(lang, 'fomoPaid')
@@ -148,11 +149,11 @@ export function TransferDetail({ lang, transfer: x }: { lang: Lang; transfer: Tr
           { label: 'counterparty', value: x.counterparty },
           { label: 'created', value: dateTime(lang, x.createdAt) },
           { label: 'updated', value: dateTime(lang, x.updatedAt) },
-          { label: 'fomoCoinId', value: fomo ? x.details.coinId : undefined },
-          { label: 'fomoTransferId', value: fomo ? x.details.transferId : undefined },
+          { label: 'fomoCoinId', value: fomo?.coinId },
+          { label: 'fomoTransferId', value: fomo?.transferId },
           {
             label: 'fomoCallback',
-            value: fomo && x.details.callbackHttp ? `HTTP ${x.details.callbackHttp}` : undefined,
+            value: fomo?.callbackHttp && `HTTP ${fomo.callbackHttp}`,
           },
         ]}
       />
@@ -190,7 +191,7 @@ export function TransferDetail({ lang, transfer: x }: { lang: Lang; transfer: Tr
           />
         </Part>
       )}
-      {x.platform === 'gow' && (priced || pending) && (
+      {order && (priced || pending) && (
         <Part title={tx(lang, 'price')} testId="gow-price">
           {priced ? (
             <Rows lang={lang} onCopy={copy} rows={price} />

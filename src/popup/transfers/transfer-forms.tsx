@@ -3,6 +3,7 @@ import { PLATFORM_NAMES, type Lang } from '../../core/i18n';
 import { tx } from './words';
 import type { Accounts } from '../../core/accounts';
 import type { Transfer } from '../../core/transfers';
+import { isGowOrder } from '../../core/transfer-kinds';
 import { FomoPayForm } from './fomo-pay-form';
 import { OrderForm, type OrderField } from './order-form';
 
@@ -91,7 +92,7 @@ export function TransferForms({
               })
             }
             describe={(x) => {
-              const g = x.gow;
+              const g = isGowOrder(x) ? x.gow : undefined;
               const pay = tx(lang, 'payTo', {
                 amount: x.amount,
                 bank: g?.payTo?.bank ?? '',

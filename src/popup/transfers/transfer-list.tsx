@@ -1,6 +1,6 @@
 import { timeAgo, type Lang } from '../../core/i18n';
 import type { Transfer } from '../../core/transfers';
-import { TRANSFER_KIND_NAMES } from '../../core/transfer-kinds';
+import { TRANSFER_KIND_NAMES, isFomoPay } from '../../core/transfer-kinds';
 import { tokenLabel } from '../../providers/fomo/coins';
 import { TransferDetail } from './transfer-detail';
 import { tx } from './words';
@@ -30,7 +30,9 @@ export function TransferList({ lang, now, items }: { lang: Lang; now: number; it
                   {tx(
                     lang,
                     // FOMO cannot confirm a payment: its "paid" is said as what it is.
-                    x.details.returnCheck === 'returned_paid' ? 'returnedPaid' : STATE_KEY[x.state],
+                    isFomoPay(x) && x.details.returnCheck === 'returned_paid'
+                      ? 'returnedPaid'
+                      : STATE_KEY[x.state],
                   )}
                 </span>
               </span>

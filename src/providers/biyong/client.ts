@@ -1,7 +1,7 @@
 /**
- * The BiYong client: one async method per endpoint of seed 002, a pager over the ledger, and the
- * clock-skew retry. Keys are imported once (lazily) per client; every call builds a new frame, so
- * a retry carries a new timestamp, a new messageId and a new signature.
+ * The BiYong client: one async method per endpoint of docs/providers/biyong.md (Endpoints), a pager
+ * over the ledger, and the clock-skew retry. Keys are imported once (lazily) per client; every call
+ * builds a new frame, so a retry carries a new timestamp, a new messageId and a new signature.
  */
 import * as v from 'valibot';
 import { hasCode } from '../../core/errors';
@@ -49,7 +49,7 @@ export async function loadBiyongKeys(creds: BiyongCredentials): Promise<BiyongKe
   return { appId: creds.appId, hashMode, merchantPrivateKey, platformPublicKey };
 }
 
-/** Scopes of seed 002 §1.1; BiYong may add others, which are kept as they come. */
+/** Scopes of docs/providers/biyong.md, Flow; BiYong may add others, which are kept as they come. */
 export type BiyongScope = 'PUBLIC_INFO' | 'PHONE' | 'BALANCE' | (string & {});
 
 export interface BiyongAuthorization {
@@ -61,7 +61,7 @@ export interface BiyongUserInfo {
   auth: boolean;
   pubInfoAuth: boolean;
   phoneAuth: boolean;
-  /** Present only when pubInfoAuth allows (seed 002 §1.3). */
+  /** Present only when pubInfoAuth allows (docs/providers/biyong.md, Endpoints). */
   firstName?: string;
   lastName?: string;
   selfieUrl?: string;

@@ -1,5 +1,5 @@
 /**
- * BiYong's user consent (seed 002 §1.1, providers.md §3). The merchant page sends the user to
+ * BiYong's user consent (docs/providers/biyong.md, Flow). The merchant page sends the user to
  * `biyong://authorApp?url=<urlencoded return URL>&appid=…`; after consent BiYong opens
  * `<return URL>?biytoken=<token>`. A desktop browser has no BiYong app, so the sandbox serves a web
  * page that plays its part at `{base}/authorize?url=…&appid=…`.

@@ -3,6 +3,7 @@
  * the complete error table, with messages for people in English and Chinese.
  */
 import type { ProviderDescription } from '../types';
+import { biyongCapabilities } from './capabilities';
 import { LETTERS_DIGITS_DOT_DASH, charsRule, choicesRule } from '../credentials';
 import { normalizeRsaKey, rsaKeyProblem } from './keys';
 
@@ -23,6 +24,7 @@ export const BIYONG_MAX_PAGE_SIZE = 1000;
 
 export const biyongDescription: ProviderDescription = {
   id: 'biyong',
+  capabilities: biyongCapabilities,
   name: { en: 'BiYong', zh: 'BiYong（币用）' },
   environments: {
     // docs/providers/biyong.md names no host: BiYong gives merchants their API base URL with the AppId, so outside

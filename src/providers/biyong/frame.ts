@@ -1,5 +1,6 @@
 /**
- * BiYong's binary frame codec (providers.md §3, BiYong's public communication specification).
+ * BiYong's binary frame codec (docs/providers/biyong.md, Wire format and signatures; BiYong's
+ * public communication specification).
  *
  *   request  = sigLen (u32 BE) ‖ signature ‖ raw
  *   raw      = timestamp (u64 BE, ms) ‖ messageId (16 bytes) ‖ UTF-8 JSON

@@ -1,4 +1,4 @@
-/** BiYong merchant platform (seed 002): the public API of the provider. */
+/** BiYong merchant platform (docs/providers/biyong.md): the public API of the provider. */
 export { biyongDescription, BIYONG_PATHS, BIYONG_MAX_PAGE_SIZE } from './description';
 export {
   createBiyongClient,

@@ -1,13 +1,14 @@
 /**
- * Checks on what the caller asks for, before anything is signed or sent (seed 002): a bad page
- * size or token is our caller's mistake and should not cost a round trip or show as BiYong's.
+ * Checks on what the caller asks for, before anything is signed or sent (docs/providers/biyong.md,
+ * Endpoints): a bad page size or token is our caller's mistake and should not cost a round trip or
+ * show as BiYong's.
  */
 import { errors } from '../../core/errors';
 import { BIYONG_MAX_PAGE_SIZE } from './description';
 import type { BiyongParams } from './requests';
 
 export interface PageQuery {
-  /** From 0 (seed 002: 页码，从0计数). */
+  /** From 0 (docs/providers/biyong.md, Endpoints). */
   pageNo: number;
   /** 1 … 1000. */
   pageSize: number;

@@ -1,8 +1,8 @@
 /**
- * valibot schemas of BiYong's answers (seed 002). Bodies are parsed with parseJsonLossless, so
- * every JSON number arrives here as a LosslessNumber of its source text: amounts stay exact, and
- * integers (total, time) are checked to be safe before becoming numbers. Unknown extra fields
- * are tolerated (v.object ignores them).
+ * valibot schemas of BiYong's answers (docs/providers/biyong.md, Endpoints). Bodies are parsed with
+ * parseJsonLossless, so every JSON number arrives here as a LosslessNumber of its source text:
+ * amounts stay exact, and integers (total, time) are checked to be safe before becoming numbers.
+ * Unknown extra fields are tolerated (v.object ignores them).
  */
 import * as v from 'valibot';
 import { isDecimal } from '../../core/money';

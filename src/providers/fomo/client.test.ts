@@ -51,7 +51,7 @@ async function caught(p: Promise<unknown>): Promise<CoinDockError> {
   throw new Error('expected a rejection');
 }
 
-describe('FOMO authorize URL (seed 000 §二.1)', () => {
+describe('FOMO authorize URL (docs/providers/fomo.md, Flows: Connect)', () => {
   it('carries response_type=code, client_id, redirect_uri, state and space-separated scopes', () => {
     const url = new URL(
       buildFomoAuthorizeUrl(BASE, {
@@ -238,7 +238,7 @@ describe('FOMO token exchange and refresh', () => {
   });
 });
 
-describe('FOMO user info (seed 000 §三.1)', () => {
+describe('FOMO user info (docs/providers/fomo.md, Flows: User info)', () => {
   it('GET with AUTHORIZATION: Bearer and no parameters; id may be a number', async () => {
     const { client, seen } = setup(() =>
       json({ status: 1, data: { user_id: 10001, nickname: 'Alice', extra: true } }),

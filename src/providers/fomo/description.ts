@@ -3,6 +3,7 @@
  * appendix error table.
  */
 import type { ProviderDescription } from '../types';
+import { fomoCapabilities } from './capabilities';
 import { LETTERS_DIGITS_DOT_DASH, charsRule, noSpacesRule, urlRule } from '../credentials';
 import { FOMO_ERROR_CODES } from './error-table';
 
@@ -16,6 +17,7 @@ export const FOMO_ENDPOINTS = {
 
 export const fomoDescription: ProviderDescription = {
   id: 'fomo',
+  capabilities: fomoCapabilities,
   name: { en: 'FOMO', zh: 'FOMO' },
   environments: {
     // FOMO's documentation gives only its test address (二.0 测试网址, docs/providers/fomo.md);

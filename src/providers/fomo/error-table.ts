@@ -1,6 +1,6 @@
 /**
- * FOMO's appendix 一 (seed 000, 附录一：错误码), complete, with the kind each code maps to and
- * messages in English and the seed's Chinese.
+ * FOMO's appendix 一 (附录一：错误码; docs/providers/fomo.md, Replies and errors), complete, with the kind
+ * each code maps to and messages in English and the seed's Chinese.
  *
  * The appendix lists 201 twice: "临时验证令牌错误" (temporary verification token error) and
  * "接入方交易ID trade_id重复" (duplicate trade_id). A pay return is the only place an extension sees

@@ -1,8 +1,8 @@
 /**
- * FOMO OAuth (seed 000 §二): the authorize URL, the token exchange and the refresh, each as a
- * request builder and a response processor so a flow can be split across worker restarts.
- * Both POSTs are form-encoded: the seed says "post 方法" with named fields, a classic HTML form
- * post (application/x-www-form-urlencoded), as RFC 6749 §4.1.3 also prescribes.
+ * FOMO OAuth (docs/providers/fomo.md, Flows): the authorize URL, the token exchange and the
+ * refresh, each as a request builder and a response processor so a flow can be split across worker
+ * restarts. Both POSTs are form-encoded: the seed says "post 方法" with named fields, a classic HTML
+ * form post (application/x-www-form-urlencoded), as RFC 6749 §4.1.3 also prescribes.
  */
 import { errors } from '../../core/errors';
 import type { HttpRequest, HttpResponse } from '../../core/http';
@@ -42,7 +42,10 @@ export interface FomoAuthorizeParams {
   codeChallenge?: string;
 }
 
-/** The page the user opens to grant access (seed 000 §二.1). Scopes are space-separated. */
+/**
+ * The page the user opens to grant access (docs/providers/fomo.md, Flows: Connect). Scopes are
+ * space-separated.
+ */
 export function buildFomoAuthorizeUrl(baseUrl: string, p: FomoAuthorizeParams): string {
   if (!p.state) throw errors.invalid_input('state is required', { platform: 'fomo' });
   const url = fomoUrl(baseUrl, FOMO_ENDPOINTS.authorize);

@@ -62,7 +62,8 @@ export function parseFomoPayReturn(url: string | URL): FomoPayReturn {
     message: ok
       ? { ...FOMO_SUCCESS_TEXT }
       : (() => {
-          // In a pay return 201 means duplicate trade_id (providers.md §1), as the table says.
+          // In a pay return 201 means duplicate trade_id (docs/providers/fomo.md, Replies and
+          // errors), as the table says.
           const e = FOMO_ERROR_CODES[String(status)];
           return e
             ? { en: e.en, zh: e.zh }

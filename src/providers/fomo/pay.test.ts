@@ -31,7 +31,7 @@ async function caught(p: Promise<unknown>): Promise<CoinDockError> {
   throw new Error('expected a rejection');
 }
 
-describe('FOMO pay sign (seed 000 §三.2: sha1(client_secret + timestamp))', () => {
+describe('FOMO pay sign (docs/providers/fomo.md, Signing)', () => {
   it('is lowercase hex SHA-1 of secret followed by the seconds as decimal', async () => {
     for (const ts of [0, 1_700_000_123, 9_999_999_999]) {
       expect(await fomoPaySign(CREDS.clientSecret, ts)).toBe(sha1(CREDS.clientSecret + String(ts)));

@@ -1,10 +1,11 @@
 /**
- * The pay page URL (seed 000 §三.2 recharge, §三.3 withdraw), opened in a browser tab.
+ * The pay page URL (recharge and withdraw; docs/providers/fomo.md, Pay page and its return), opened
+ * in a browser tab.
  *
  * sign = lowercase hex SHA-1(client_secret + timestamp) (签名计算公式:sha1(client_secrent+timestamp)),
- * the timestamp as a decimal string of Unix SECONDS (providers.md §1 decision; the seed says only
- * "valid 10 minutes"). The timestamp comes from the context clock, so an offset learned from a
- * FOMO code 8 applies to the next page too.
+ * the timestamp as a decimal string of Unix SECONDS (docs/providers/fomo.md, Signing: a decision;
+ * the seed says only "valid 10 minutes"). The timestamp comes from the context clock, so an offset
+ * learned from a FOMO code 8 applies to the next page too.
  */
 import { errors } from '../../core/errors';
 import type { Clock } from '../../core/http';

@@ -45,7 +45,8 @@ const seconds = v.pipe(
 export const tokenSchema = v.looseObject({
   access_token: v.pipe(v.string(), v.minLength(1)),
   refresh_token: v.optional(v.pipe(v.string(), v.minLength(1))),
-  // Tolerated missing (providers.md §1): the token then counts as valid until FOMO says 2 or 3.
+  // Tolerated missing (docs/providers/fomo.md, Replies and errors): the token then counts as valid
+  // until FOMO says 2 or 3.
   expires_in: v.optional(v.nullable(seconds)),
   scope: v.optional(v.nullable(v.string())),
   token_type: v.optional(v.nullable(v.string())),

@@ -42,7 +42,8 @@ const json = (body: unknown, init: ResponseInit = {}) =>
   });
 const ok = (data: unknown) => json({ code: '000000', data, description: '成功' });
 
-// The signature the platform would compute, written independently of src/ (seed 001 签名步骤).
+// The signature the platform would compute, written independently of src/ (docs/providers/gow.md,
+// Signing).
 function expectedSign(params: Record<string, string>): string {
   const content = Object.keys(params)
     .sort()

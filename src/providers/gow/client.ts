@@ -1,6 +1,6 @@
 /**
- * The GOW client: one async method per endpoint of seed 001 / providers.md §2, plus the KYC page
- * URL (opened in a tab, never fetched). Every call is signed afresh, so a retry after a clock
+ * The GOW client: one async method per endpoint of docs/providers/gow.md (Endpoints), plus the KYC
+ * page URL (opened in a tab, never fetched). Every call is signed afresh, so a retry after a clock
  * resynchronisation carries a new timestamp and signature.
  */
 import type * as v from 'valibot';
@@ -52,7 +52,9 @@ export interface GowClient {
   addWithdrawalOrder(input: GowWithdrawalInput): Promise<GowOrderAck>;
 }
 
-/** The KYC page (seed 001 §2): a browser page, so no headers and no signature. */
+/**
+ * The KYC page (docs/providers/gow.md, Endpoints): a browser page, so no headers and no signature.
+ */
 export function gowKycPageUrl(baseUrl: string, account: string): string {
   return gowUrl(baseUrl, '/user/userKyc.html', { account, source: GOW_SOURCE });
 }

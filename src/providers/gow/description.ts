@@ -3,6 +3,7 @@
  * and the tests read about the platform.
  */
 import type { ProviderDescription } from '../types';
+import { gowCapabilities } from './capabilities';
 import { charsRule, noSpacesRule } from '../credentials';
 
 /** `source` is a fixed channel value in every call (渠道来源，固定值： binance; docs/providers/gow.md). */
@@ -14,6 +15,7 @@ export const GOW_ORDER_NO_MAX = 40;
 
 export const gowDescription: ProviderDescription = {
   id: 'gow',
+  capabilities: gowCapabilities,
   name: { en: 'GOW', zh: 'GOW' },
   // GOW's documentation names no hosts for production or test: those are set as a custom base URL.
   // The sandbox value is contract.ts PREFIX.gow on the default port, copied (src/ never imports

@@ -1,6 +1,6 @@
 /**
- * Order input checked before anything is signed or sent (seed 001 §4 推送入金订单, §6 推送出金订单).
- * A rejected field is an `invalid_input` error naming the field, never its value.
+ * Order input checked before anything is signed or sent (docs/providers/gow.md, Input checks before
+ * sending). A rejected field is an `invalid_input` error naming the field, never its value.
  */
 import { errors } from '../../core/errors';
 import { randomAlphanumeric } from '../../core/bytes';

@@ -24,7 +24,7 @@ export interface GowCall {
   method: 'GET' | 'POST';
   /** Path under the base URL, e.g. `/user/findUserAuthStatus`. */
   path: string;
-  /** GET only: query parameters (not signed, seed 001 签名内容). */
+  /** GET only: query parameters (not signed: docs/providers/gow.md, Signing). */
   query?: Readonly<Record<string, string>>;
   /** POST only: JSON body of string values, all of them signed. */
   body?: GowSignedParams;

@@ -1,8 +1,8 @@
 /**
- * Response shapes of GOW (seed 001). Every reply is `{code, data, description}` with code
- * "000000" for success (返回内容格式); data fields follow the seed's tables. Unknown extra fields
- * are tolerated (valibot `looseObject`); fields the seed lists but a reply leaves out are optional
- * unless the feature cannot work without them.
+ * Response shapes of GOW (docs/providers/gow.md, Replies and errors). Every reply is
+ * `{code, data, description}` with code "000000" for success; data fields follow the seed's tables.
+ * Unknown extra fields are tolerated (valibot `looseObject`); fields the seed lists but a reply
+ * leaves out are optional unless the feature cannot work without them.
  */
 import * as v from 'valibot';
 import { decimalAmount, epochMs, intLike, optText } from './json-values';

@@ -22,7 +22,7 @@ const value = fc.oneof(
 );
 const paramsArb = fc.dictionary(name, value, { maxKeys: 12 });
 
-describe('GOW canonical content (seed 001 签名内容)', () => {
+describe('GOW canonical content (docs/providers/gow.md, Signing)', () => {
   it('reproduces the seed example exactly', () => {
     const params = gowSignedParams('4565B83XXXXXXXXXXXXF123', '1566322200000', {
       orderId: 'E12345XXXXXXXX',

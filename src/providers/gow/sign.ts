@@ -1,5 +1,5 @@
 /**
- * GOW request signing (seed 001, 签名认证).
+ * GOW request signing (docs/providers/gow.md, Signing).
  *
  * content = every signed parameter written `name=value`, sorted by parameter NAME in descending
  * ASCII order, joined with `&`; sign = lowercase hex HMAC-SHA512(secretKey, content).

@@ -1,7 +1,7 @@
 /**
- * GOW's numeric status fields decoded into words for people (seed 001 §1 cardStatus, §5
- * applyStatus / applyType / buyType / loanType). Unknown values are kept and labelled as such,
- * never guessed: a new status on GOW's side must not crash the popup.
+ * GOW's numeric status fields decoded into words for people (cardStatus, applyStatus, applyType,
+ * buyType, loanType: docs/providers/gow.md, Endpoints). Unknown values are kept and labelled as
+ * such, never guessed: a new status on GOW's side must not crash the popup.
  */
 import type { Bilingual } from '../../core/errors';
 

@@ -1,6 +1,7 @@
 /**
- * The Grand Chain client: every endpoint of providers.md §4 in both revisions, with the revision
- * chosen by option — 'seed', 'deployed', or 'auto' (the default), which detects it:
+ * The Grand Chain client: every endpoint of docs/providers/grandchain.md (Flows) in both revisions,
+ * with the revision chosen by option — 'seed', 'deployed', or 'auto' (the default), which detects
+ * it:
  * - endpoints that both revisions call at the same path with the same keys are simply called;
  * - before the first call that differs, one probe: POST `{}` to `trade/inquire` (no slash). A
  *   deployed server answers 301 to `trade/inquire/` (nothing runs); a seed server answers a JSON

@@ -3,12 +3,14 @@
  * see revisions.ts for the documented ones), credentials and the complete error table.
  */
 import type { EndpointSpec, ProviderDescription } from '../types';
+import { grandchainCapabilities } from './capabilities';
 import { choicesRule, emailRule } from '../credentials';
 import { flatErrorTable } from './error-table';
 import { ENDPOINTS, pathFor } from './revisions';
 
 export const grandchainDescription: ProviderDescription = {
   id: 'grandchain',
+  capabilities: grandchainCapabilities,
   name: { en: 'Grand Chain', zh: '大链' },
   environments: {
     // docs/providers/grandchain.md: gateway http://www.vaskka.com/ and every route under /grand/chain/.

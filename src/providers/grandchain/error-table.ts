@@ -1,5 +1,5 @@
 /**
- * Grand Chain's return codes (seed 003, every endpoint's 返回码示例). 0 is success; login's 201
+ * Grand Chain's return codes (docs/providers/grandchain.md, Errors). 0 is success; login's 201
  * ("already logged in", same reply) is success too. 401/402/403/500 mean the same everywhere;
  * 501–505 mean something different per endpoint, so they are keyed `<endpoint>#<code>`.
  * Entries marked "deployed" are codes the deployed revision adds (its 505 face check, and the

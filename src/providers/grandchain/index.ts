@@ -1,4 +1,7 @@
-/** Grand Chain payments (seed 003, both API revisions): the public API of the provider. */
+/**
+ * Grand Chain payments (both API revisions, docs/providers/grandchain.md): the public API of the
+ * provider.
+ */
 export { grandchainDescription } from './description';
 export {
   createGrandchainClient,

@@ -1,7 +1,7 @@
 /**
- * Checks on the caller's input before anything is sent (seed 003 parameter formats), so a typo
- * is an `invalid_input` naming the field instead of a 401/403 from the server. Messages never
- * include the value (it may be a password or a token).
+ * Checks on the caller's input before anything is sent (docs/providers/grandchain.md, Revisions:
+ * parameter formats), so a typo is an `invalid_input` naming the field instead of a 401/403 from
+ * the server. Messages never include the value (it may be a password or a token).
  */
 import { errors } from '../../core/errors';
 
@@ -36,7 +36,7 @@ export function checkText(endpoint: string, field: string, value: string, max = 
   return value;
 }
 
-/** verify_code is a string of digits (seed 003: "1234"; providers.md: strings of digits). */
+/** verify_code is a string of digits (docs/providers/grandchain.md, Revisions). */
 export function checkVerifyCode(endpoint: string, code: string): string {
   const c = typeof code === 'string' ? code.trim() : '';
   if (!/^\d{1,12}$/.test(c))

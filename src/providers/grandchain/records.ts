@@ -1,5 +1,5 @@
 /**
- * One typed trade record for both revisions (providers.md §4): the seed's
+ * One typed trade record for both revisions (docs/providers/grandchain.md, Revisions): the seed's
  * `{time_stamp, send_user, receve_user, trade_value}` and the deployed `{time_stamp, type,
  * trade_value}` become a `GrandchainTrade`.
  */
@@ -65,7 +65,8 @@ export function normalizeTrade(
 
 export function normalizeUnread(u: v.InferOutput<typeof unreadItemSchema>): GrandchainUnread {
   const out: GrandchainUnread = { orderId: u.order_id, valueFen: u.trade_value };
-  // "empty" is how the server says a lookup found nothing (seed 003 user/inquire, add friend).
+  // "empty" is how the server says a lookup found nothing (docs/providers/grandchain.md, Where
+  // the documents are silent (decisions)).
   if (u.sender_email !== undefined && u.sender_email !== 'empty') out.senderEmail = u.sender_email;
   if (u.sender_nick_name !== undefined && u.sender_nick_name !== 'empty') {
     out.senderNickName = u.sender_nick_name;

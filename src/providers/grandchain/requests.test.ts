@@ -73,7 +73,7 @@ describe('building', () => {
 });
 
 describe('processing', () => {
-  it('per-endpoint meanings of 501–505 (spot checks against seed 003)', async () => {
+  it('per-endpoint meanings of 501–505 (docs/providers/grandchain.md, Errors)', async () => {
     const cases: [string, string, number, string][] = [
       ['register/try', 'register/try/', 501, 'duplicate'],
       ['register/verify', 'register/verify/', 501, 'not_found'],

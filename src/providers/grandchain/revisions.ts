@@ -1,6 +1,7 @@
 /**
- * Grand Chain's two API revisions (providers.md §4): the seed document of 2018-10-15 (seed 003)
- * and the revision actually deployed later. They differ in three ways the client must respect:
+ * Grand Chain's two API revisions (docs/providers/grandchain.md, Revisions): the seed document of
+ * 2018-10-15 and the revision actually deployed later. They differ in three ways the client must
+ * respect:
  * - paths: the deployed server routes every endpoint with a trailing `/`; the seed writes six of
  *   them without one (`register/face/insert`, `user/add/friend`, `user/confirm/friend`,
  *   `trade/transfer`, `trade/receive`, `trade/inquire`), and the deployed server answers those
@@ -33,7 +34,7 @@ export const ENDPOINTS = [
 ] as const;
 export type GrandchainEndpoint = (typeof ENDPOINTS)[number];
 
-/** Paths exactly as seed 003 writes them (relative to `…/grand/chain/`). */
+/** Paths exactly as the seed document writes them (relative to `…/grand/chain/`). */
 const SEED_PATHS: Partial<Record<GrandchainEndpoint, string>> = {
   'register/try': 'register/try/',
   'register/verify': 'register/verify/',

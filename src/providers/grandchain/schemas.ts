@@ -1,13 +1,13 @@
 /**
- * valibot schemas of Grand Chain's replies (seed 003 + deployed revision). Replies are
- * `{code, msg, …}`; a field the server could not fill comes back as the string "NULL" and is
+ * valibot schemas of Grand Chain's replies (both revisions, docs/providers/grandchain.md). Replies
+ * are `{code, msg, …}`; a field the server could not fill comes back as the string "NULL" and is
  * removed before validation (`dropNull`), so it reads as missing. Unknown extra fields are
  * tolerated.
  */
 import * as v from 'valibot';
 import { LosslessNumber } from '../../core/lossless-json';
 
-/** Replace "NULL" fields by absence (seed 003: 验证不通过此字段为 "NULL"). Top level only. */
+/** Replace "NULL" fields by absence (docs/providers/grandchain.md, Errors). Top level only. */
 export function dropNull(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== 'NULL'));

@@ -60,7 +60,7 @@ const tokenBody = {
   scope: 'snsapi_base,snsapi_userinfo',
 };
 
-describe('HiCoin state (seed 004 §2.2: a-zA-Z0-9, at most 128 bytes)', () => {
+describe('HiCoin state (docs/providers/hicoin.md, Flows: Authorize)', () => {
   it('generated states are valid, of the asked length, and differ', () => {
     const a = newHicoinState();
     expect(a).toMatch(/^[A-Za-z0-9]{32}$/);
@@ -135,7 +135,7 @@ describe('HiCoin authorize URL', () => {
   });
 });
 
-describe('HiCoin token exchange (seed 004 §2.3) and refresh (§2.4)', () => {
+describe('HiCoin token exchange and refresh (docs/providers/hicoin.md, Flows)', () => {
   it('POSTs app_id, secret, code, grant_type form-encoded; expires_in string → number', async () => {
     const { client, seen } = setup(() => json(tokenBody));
     const t = await client.exchangeCode('CODE1');

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, DEMO, HOST, MERCHANT_PATHS, PREFIX } from '../../../sandbox/contract';
 import { ERROR_CODES } from '../../core/errors';
 import { hicoinDescription } from './description';
 
 describe('hicoinDescription', () => {
-  it('environments: seed 004’s production and test hosts, and the simulator', () => {
-    expect(hicoinDescription.environments).toEqual({
-      production: 'https://oauth.hicoin.vip/api',
-      test: 'http://oauth.hicoin.one/api',
-      sandbox: `http://${HOST}:${DEFAULT_PORT}${PREFIX.hicoin}`,
-    });
+  it('environments: HiCoin’s production and test hosts (the sandbox one is checked in integration/)', () => {
+    expect(hicoinDescription.environments.production).toBe('https://oauth.hicoin.vip/api');
+    expect(hicoinDescription.environments.test).toBe('http://oauth.hicoin.one/api');
   });
 
-  it('credential patterns accept the demo app and refuse blanks and unknown scopes', () => {
-    const demo: Record<string, string> = {
-      appId: DEMO.hicoin.appId,
-      secret: DEMO.hicoin.secret,
-      redirectUri: `http://${HOST}:${DEFAULT_PORT}${MERCHANT_PATHS.hicoinReturn}`,
-      walletRedirect: 'hicoin://wallet/open',
-      scope: 'snsapi_userinfo',
-    };
-    for (const f of hicoinDescription.credentials) {
-      expect(f.pattern?.test(demo[f.key] ?? ''), f.key).toBe(true);
-      expect(f.pattern?.test(''), f.key).toBe(false);
-    }
+  it('accepts only the two scopes HiCoin defines', () => {
     const scope = hicoinDescription.credentials.find((f) => f.key === 'scope')!;
     expect(scope.pattern?.test('snsapi_base')).toBe(true);
     expect(scope.pattern?.test('snsapi_all')).toBe(false);

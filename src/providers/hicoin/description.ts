@@ -2,6 +2,7 @@
  * HiCoin open platform, OAuth (docs/providers/hicoin.md).
  */
 import type { ProviderDescription } from '../types';
+import { hicoinCapabilities } from './capabilities';
 import {
   LETTERS_DIGITS_DOT_DASH,
   charsRule,
@@ -21,6 +22,7 @@ export type HicoinScope = 'snsapi_base' | 'snsapi_userinfo';
 
 export const hicoinDescription: ProviderDescription = {
   id: 'hicoin',
+  capabilities: hicoinCapabilities,
   name: { en: 'HiCoin', zh: 'HiCoin' },
   environments: {
     // The production and test hosts of docs/providers/hicoin.md.

@@ -1,7 +1,7 @@
 /**
- * HiCoin OAuth (seed 004 §2.2–§2.4) as request builders and response processors, so a flow
- * can be split across worker restarts. The seed has no PKCE and no token_type; PKCE is sent where
- * the environment is known to accept it (description `pkce`, docs/providers/hicoin.md).
+ * HiCoin OAuth (docs/providers/hicoin.md, Flows) as request builders and response processors, so a
+ * flow can be split across worker restarts. The seed has no PKCE and no token_type; PKCE is sent
+ * where the environment is known to accept it (description `pkce`, docs/providers/hicoin.md).
  * The POST bodies are form-encoded (the seed lists named fields; RFC 6749 §4.1.3 encoding).
  */
 import * as v from 'valibot';

@@ -1,8 +1,8 @@
 /**
  * Any HiCoin JSON reply. Seed 004 shows bare replies (`{access_token, …}`); HiCoin's wider
  * documentation wraps them as `{code, msg, data}`; error replies may also come WeChat-style as
- * `{errcode, errmsg}`. All three are accepted on every endpoint (providers.md §5).
- * Success codes: 0 (and 200, which some HiCoin gateways use), as number or string.
+ * `{errcode, errmsg}`. All three are accepted on every endpoint (docs/providers/hicoin.md, Replies
+ * and errors). Success codes: 0 (and 200, which some HiCoin gateways use), as number or string.
  */
 import * as v from 'valibot';
 import { errors } from '../../core/errors';

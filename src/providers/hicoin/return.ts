@@ -1,6 +1,7 @@
 /**
- * The redirect back from the authorize page: `redirect_uri?code=CODE&state=STATE` (seed 004
- * §2.2 响应参数). The caller compares `state` with the one it stored for the flow.
+ * The redirect back from the authorize page: `redirect_uri?code=CODE&state=STATE`
+ * (docs/providers/hicoin.md, Flows: Return). The caller compares `state` with the one it stored for
+ * the flow.
  */
 import { errors } from '../../core/errors';
 import { HICOIN_ENDPOINTS } from './description';

@@ -1,6 +1,6 @@
 /**
- * HiCoin's `state`: "a-zA-Z0-9 的参数值，最多128字节" (seed 004 §2.2). Checked before a URL is built,
- * and generated without modulo bias.
+ * HiCoin's `state`: "a-zA-Z0-9 的参数值，最多128字节" (docs/providers/hicoin.md, Flows: Authorize). Checked
+ * before a URL is built, and generated without modulo bias.
  */
 import { randomAlphanumeric } from '../../core/bytes';
 import { errors } from '../../core/errors';

@@ -1,5 +1,5 @@
 /**
- * GET /sns/user/info?openid (HiCoin's wider documentation, providers.md §5): nickname, mobile
+ * GET /sns/user/info?openid (docs/providers/hicoin.md, Flows: Profile): nickname, mobile
  * number, country code and email, available with the snsapi_userinfo scope. The token travels in
  * the `Authorization: Bearer` header, never in the URL, so it stays out of server and proxy logs.
  */

@@ -1,0 +1,10 @@
+/** What the pages offer for GOW: merchant keys sign every call, and the account has a KYC status. */
+import type { PlatformCapabilities } from '../types';
+
+export const gowCapabilities: PlatformCapabilities = {
+  signIn: 'api_keys',
+  // The card status GOW gives the account; 1 is approved (docs/providers/gow.md, findUserAuthStatus).
+  kyc: { approved: '1' },
+  fenBalance: false,
+  keyPairHelper: false,
+};
