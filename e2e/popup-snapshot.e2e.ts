@@ -11,7 +11,7 @@ import { goToSection, openSection } from './options-page';
 import { setUpFiveAccounts } from './accounts-setup';
 import { demoCredentials } from './fixtures';
 import { DEMO } from '../sandbox/contract';
-import { DESCRIPTIONS } from '../src/providers/registry';
+import { DESCRIPTIONS } from '../src/providers/descriptions';
 import { PLATFORMS } from '../src/core/platform';
 import { POPUP_SNAPSHOT_KEY } from '../src/core/storage-keys';
 

@@ -9,7 +9,7 @@ import { SkewClock } from '../core/http';
 import { isSecureEndpoint, insecureTransport } from '../core/transport';
 import { KEYS } from '../core/storage-keys';
 import type { Store } from '../core/store';
-import { DESCRIPTIONS, resolveBaseUrl } from '../providers/registry';
+import { DESCRIPTIONS, resolveBaseUrl } from '../providers/descriptions';
 import type { ProviderContext } from '../providers/types';
 import { secretName, type VaultService } from './vault-service';
 

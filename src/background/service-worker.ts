@@ -13,7 +13,8 @@ import { listen } from '../ext/listen';
 import { getStore } from '../ext/storage';
 import { KEYS, MIGRATIONS } from '../core/storage-keys';
 import type { Platform } from '../core/platform';
-import { DESCRIPTIONS } from '../providers/registry';
+import { DESCRIPTIONS } from '../providers/descriptions';
+import { ADAPTERS } from '../providers/registry';
 import { coreHandlers } from './handlers/core';
 import { returnHandlers } from './handlers/returns';
 import { vaultHandlers } from './handlers/vault';
@@ -136,9 +137,12 @@ listen(
       flows,
       context,
       credentials,
-      onDisconnect: async (p) => {
-        if (p === 'grandchain') await grandchain.logout();
-      },
+      onDisconnect: async (p) =>
+        ADAPTERS[p].disconnect?.({
+          provider: () => context(p),
+          config: await publicConfig(p),
+          vault,
+        }),
     }),
     ...grandchainHandlers({ grandchain, view: accountsView }),
     ...transferHandlers({ transfers, fomoPay, notifier, grandchainSend, gowOrders }),

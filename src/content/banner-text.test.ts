@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bannerView, outcomeLine, shown } from './banner-text';
-import { decodeReturn } from '../core/return-decode';
+import { decodeReturn } from '../providers/returns';
 import { FOMO_ERROR_CODES } from '../providers/fomo/error-table';
 import { PLATFORM_NAMES } from '../core/i18n';
 import type { ReturnVerdict } from '../core/messages';

@@ -3,7 +3,7 @@
  * tested without a browser. Every string that came from the URL is passed through `shown` first.
  */
 import type { RecordedTransfer, ReturnVerdict } from '../core/messages';
-import type { DecodedReturn, ReturnKind } from '../core/return-decode';
+import type { DecodedReturn, ReturnKind } from '../providers/returns';
 import { PLATFORM_NAMES, type Lang } from '../core/i18n';
 import type { Bilingual } from '../core/errors';
 import { fomoCoinName, tokenLabel } from '../providers/fomo/coins';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showBanner } from './banner';
 import { bannerView, type BannerView } from './banner-text';
-import { decodeReturn } from '../core/return-decode';
+import { decodeReturn } from '../providers/returns';
 import type { ReturnVerdict } from '../core/messages';
 
 afterEach(() => {

@@ -11,7 +11,7 @@ import { send } from '../ext/messaging';
 import { showBanner, type BannerHandle } from './banner';
 import { bannerView, type ReportFailure } from './banner-text';
 import { hasCode } from '../core/errors';
-import { decodeReturn } from '../core/return-decode';
+import { decodeReturn } from '../providers/returns';
 import type { ReturnVerdict } from '../core/messages';
 import type { Lang } from '../core/i18n';
 

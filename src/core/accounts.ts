@@ -59,7 +59,8 @@ export const FLOW_STEPS = ['opening', 'opened', 'captured', 'exchanging', 'faile
 export const FlowSchema = v.object({
   /** The one-time `state` (also the flow's id). */
   id: v.string(),
-  platform: v.picklist(['fomo', 'hicoin', 'biyong'] as const),
+  /** Only a platform whose adapter connects in a browser tab (src/providers/registry.ts). */
+  platform: v.picklist(PLATFORMS),
   mode: v.picklist(['tab', 'web_auth_flow'] as const),
   step: v.picklist(FLOW_STEPS),
   startedAt: v.number(),

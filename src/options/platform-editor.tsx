@@ -5,7 +5,7 @@ import type { Platform } from '../core/platform';
 import { PLATFORM_NAMES, errorLang, t, type Lang } from '../core/i18n';
 import type { CredentialsView } from '../core/messages';
 import { ENVIRONMENTS, mergeSettings, requiredOrigins, type Settings } from '../core/settings';
-import { DESCRIPTIONS, resolveBaseUrl } from '../providers/registry';
+import { DESCRIPTIONS, resolveBaseUrl } from '../providers/descriptions';
 import { checkCredentialField } from '../providers/credentials';
 import { isSecureEndpoint } from '../core/transport';
 import { generateMerchantKeyPair } from '../providers/biyong/sign';

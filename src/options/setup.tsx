@@ -6,7 +6,7 @@ import { PLATFORMS, type Platform } from '../core/platform';
 import { PLATFORM_NAMES, t, type Lang, type MessageKey } from '../core/i18n';
 import type { AccountsView, CredentialsView, VaultStatus } from '../core/messages';
 import type { Settings } from '../core/settings';
-import { DESCRIPTIONS } from '../providers/registry';
+import { DESCRIPTIONS } from '../providers/descriptions';
 import { NoticeText, useAction } from '../ui/use-action';
 import { AccountPanel } from './platform-section';
 import { PlatformEditor, refusalOf, type Refusal } from './platform-editor';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../core/platform';
 import { CAPABILITIES } from './capabilities';
-import { DESCRIPTIONS } from './registry';
+import { DESCRIPTIONS } from './descriptions';
 
 describe('platform capabilities', () => {
   it('are the descriptions’ own, for every platform', () => {

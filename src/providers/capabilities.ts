@@ -1,7 +1,7 @@
 /**
  * Every platform's capabilities, by id: what the popup, the options page and the content script
  * decide the UI from. The same objects as each description's `capabilities`
- * (src/providers/registry.ts), imported apart so a page's first paint carries none of the
+ * (src/providers/descriptions.ts), imported apart so a page's first paint carries none of the
  * descriptions' tables (the popup's budget: bench/popup-size.ts).
  */
 import type { Platform } from '../core/platform';

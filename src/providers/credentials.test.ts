@@ -1,7 +1,7 @@
 /** Every field error says what is wrong, in both languages. */
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DESCRIPTIONS } from './registry';
+import { DESCRIPTIONS } from './descriptions';
 import { checkCredentialField, storedForm } from './credentials';
 import type { Platform } from '../core/platform';
 

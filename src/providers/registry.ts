@@ -1,38 +1,38 @@
-/** Every platform's description, by id: what the options page and the worker iterate over. */
+/**
+ * Every platform's adapter, by id: the one place the background finds what a platform does
+ * (connect, refresh, profile, connection test, return decoding, activity, disconnect). The
+ * background loops over or looks up adapters; it never switches on a platform's name.
+ *
+ * Worker code only: adapters pull in clients and signing. Pages import descriptions.ts, and the
+ * content script returns.ts.
+ */
 import type { Platform } from '../core/platform';
-import type { ProviderDescription, PresetEnvironment } from './types';
-import { fomoDescription } from './fomo/description';
-import { gowDescription } from './gow/description';
-import { biyongDescription } from './biyong/description';
-import { grandchainDescription } from './grandchain/description';
-import { hicoinDescription } from './hicoin/description';
+import type { Adapter, RedirectConnect, StoredCredentials } from './adapter';
+import { fomoAdapter } from './fomo/adapter';
+import { gowAdapter } from './gow/adapter';
+import { biyongAdapter } from './biyong/adapter';
+import { grandchainAdapter } from './grandchain/adapter';
+import { hicoinAdapter } from './hicoin/adapter';
 
-export const DESCRIPTIONS: Record<Platform, ProviderDescription> = {
-  fomo: fomoDescription,
-  gow: gowDescription,
-  biyong: biyongDescription,
-  grandchain: grandchainDescription,
-  hicoin: hicoinDescription,
+export const ADAPTERS: Readonly<Record<Platform, Adapter>> = {
+  fomo: fomoAdapter,
+  gow: gowAdapter,
+  biyong: biyongAdapter,
+  grandchain: grandchainAdapter,
+  hicoin: hicoinAdapter,
 };
 
-export interface EnvironmentChoice {
-  environment: PresetEnvironment | 'custom';
-  customBaseUrl?: string | undefined;
+/** The adapters that have a capability, each with it (a loop skips the others). */
+export function adaptersWith<K extends keyof Adapter>(
+  capability: K,
+): (Adapter & Required<Pick<Adapter, K>>)[] {
+  return Object.values(ADAPTERS).filter(
+    (a): a is Adapter & Required<Pick<Adapter, K>> => a[capability] !== undefined,
+  );
 }
 
-/**
- * The base URL a platform is reached at. `sandbox` keeps the description's path on the
- * configured sandbox origin (the sandbox's port may differ from the default).
- */
-export function resolveBaseUrl(
-  description: ProviderDescription,
-  choice: EnvironmentChoice,
-  sandboxOrigin: string,
-): string | undefined {
-  if (choice.environment === 'custom') return choice.customBaseUrl;
-  const preset = description.environments[choice.environment];
-  if (!preset) return undefined;
-  if (choice.environment !== 'sandbox') return preset;
-  const u = new URL(preset);
-  return new URL(u.pathname + u.search, sandboxOrigin).toString();
+/** A platform's browser-tab connector, when it connects in a browser tab. */
+export function redirectConnector(p: Platform): RedirectConnect<StoredCredentials> | undefined {
+  const connect = ADAPTERS[p].connect;
+  return connect?.by === 'redirect' ? connect : undefined;
 }

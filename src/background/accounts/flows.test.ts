@@ -47,7 +47,12 @@ async function setup() {
     accounts: createAccountStore(store),
     tokens: {} as TokenService,
     context: async () => ({ baseUrl: 'https://fomo.example/', fetch, clock: new SkewClock() }),
-    credentials: async () => ({ clientId: 'app', clientSecret: 's', redirectUri: REDIRECT }),
+    credentials: async () => ({
+      clientId: 'app',
+      clientSecret: 's',
+      redirectUri: REDIRECT,
+      serverUri: 'https://shop.example/notify',
+    }),
     now: () => now,
   });
   return { store, flows, fetch, advance: (ms: number) => (now += ms) };
@@ -144,7 +149,11 @@ async function connectable(environment: 'sandbox' | 'production') {
         clientId: 'app',
         clientSecret: 's',
         redirectUri: REDIRECT,
+        serverUri: 'https://shop.example/notify',
         appId: 'biy',
+        // Never read: no test here gets as far as a signed BiYong call.
+        merchantPrivateKey: 'merchant-key',
+        platformPublicKey: 'platform-key',
         userToken: 'user-token',
       }),
     });

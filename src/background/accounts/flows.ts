@@ -19,20 +19,22 @@ import { FLOW_TTL_MS, type Flow } from '../../core/accounts';
 import { errors, toCoinDockError, type CoinDockError } from '../../core/errors';
 import { randomAlphanumeric } from '../../core/bytes';
 import { codeChallengeS256, newCodeVerifier } from '../../core/pkce';
-import { DESCRIPTIONS } from '../../providers/registry';
+import { DESCRIPTIONS } from '../../providers/descriptions';
 import type { PresetEnvironment } from '../../providers/types';
 import type { Store } from '../../core/store';
 import type { ProviderContext } from '../../providers/types';
 import type { AccountStore } from './account-store';
 import type { TokenService } from './tokens';
-import { CONNECTORS, type RedirectPlatform } from './connectors';
+import { redirectConnector } from '../../providers/registry';
+import type { StoredCredentials } from '../../providers/adapter';
+import type { Platform } from '../../core/platform';
 
 export interface FlowDeps {
   store: Store;
   accounts: AccountStore;
   tokens: TokenService;
-  context(platform: RedirectPlatform): Promise<ProviderContext>;
-  credentials(platform: RedirectPlatform): Promise<Record<string, string>>;
+  context(platform: Platform): Promise<ProviderContext>;
+  credentials(platform: Platform): Promise<StoredCredentials>;
   now?: () => number;
 }
 
@@ -47,8 +49,23 @@ export function isRedirectTo(url: string, redirectUri: string): boolean {
   }
 }
 
+/** The platform's browser-tab connector; a platform that connects otherwise has no flow. */
+function connectorOf(platform: Platform) {
+  const connector = redirectConnector(platform);
+  if (!connector) {
+    throw errors.invalid_input(
+      {
+        en: 'This platform does not connect in a browser tab',
+        zh: '该平台不通过浏览器标签页连接',
+      },
+      { platform },
+    );
+  }
+  return connector;
+}
+
 /** PKCE where the description says the environment takes it (docs/providers/*.md, "PKCE"). */
-function pkceFor(platform: RedirectPlatform, environment: string): boolean {
+function pkceFor(platform: Platform, environment: string): boolean {
   return DESCRIPTIONS[platform].pkce?.[environment as PresetEnvironment] === true;
 }
 
@@ -119,7 +136,7 @@ export function createFlowService(deps: FlowDeps) {
     const settings = await store.get(KEYS.settings);
     const sandbox = settings.platforms[flow.platform].environment === 'sandbox';
     const challenge = flow.codeVerifier ? await codeChallengeS256(flow.codeVerifier) : undefined;
-    return CONNECTORS[flow.platform].authorizeUrl(ctx, creds, flow, sandbox, challenge);
+    return connectorOf(flow.platform).authorizeUrl(ctx, creds, flow, sandbox, challenge);
   }
 
   async function openTab(flow: Flow): Promise<void> {
@@ -155,13 +172,11 @@ export function createFlowService(deps: FlowDeps) {
     },
 
     /** Start connecting: returns at once with the flow; the tab or auth window does the rest. */
-    async start(platform: RedirectPlatform): Promise<Flow> {
+    async start(platform: Platform): Promise<Flow> {
+      const connector = connectorOf(platform);
       const creds = await deps.credentials(platform);
       const settings = await store.get(KEYS.settings);
-      const redirectUri = CONNECTORS[platform].redirectUri(
-        creds,
-        settings.platforms[platform].returnUrls,
-      );
+      const redirectUri = connector.redirectUri(creds, settings.platforms[platform].returnUrls);
       if (!/^https?:\/\//.test(redirectUri)) {
         throw errors.not_configured(
           { en: 'Set the registered redirect / return URL first', zh: '请先填写注册的回调地址' },
@@ -240,7 +255,7 @@ export function createFlowService(deps: FlowDeps) {
       );
       if (!flow?.capturedUrl) return;
       try {
-        const connector = CONNECTORS[flow.platform];
+        const connector = connectorOf(flow.platform);
         const { secret } = connector.readReturn(flow.capturedUrl, flow);
         // The code leaves storage before it is used: it is never exchanged twice.
         await transition(id, (f) => ({ ...f, capturedUrl: undefined }));

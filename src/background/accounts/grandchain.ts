@@ -3,7 +3,6 @@
  * sign-out, and the face token. The password is a parameter of one call and is never stored; the
  * session token and face token are secrets and live in the vault.
  */
-import * as v from 'valibot';
 import { errors, hasCode } from '../../core/errors';
 import type { ProviderContext } from '../../providers/types';
 import {
@@ -11,17 +10,15 @@ import {
   type GrandchainClient,
   type GrandchainSession,
 } from '../../providers/grandchain/client';
+import {
+  GRANDCHAIN_FACE_KEY as FACE_KEY,
+  GRANDCHAIN_SESSION_KEY as SESSION_KEY,
+  readGrandchainSession,
+  revisionOption,
+  signOutGrandchain,
+} from '../../providers/grandchain/session';
 import type { VaultService } from '../vault-service';
 import type { AccountStore } from './account-store';
-
-const SESSION_KEY = 'grandchain.session';
-const FACE_KEY = 'grandchain.faceToken';
-
-const SessionSchema = v.object({
-  email: v.string(),
-  userId: v.union([v.string(), v.number()]),
-  sessionToken: v.string(),
-});
 
 export function createGrandchainService(deps: {
   vault: VaultService;
@@ -31,9 +28,8 @@ export function createGrandchainService(deps: {
   config(): Promise<Record<string, string>>;
 }) {
   async function client(): Promise<GrandchainClient> {
-    const revision = (await deps.config()).revision;
     return createGrandchainClient(await deps.context(), {
-      revision: revision === 'seed' || revision === 'deployed' ? revision : 'auto',
+      revision: revisionOption((await deps.config()).revision),
     });
   }
 
@@ -54,19 +50,7 @@ export function createGrandchainService(deps: {
   const service = {
     client,
 
-    async session(): Promise<GrandchainSession> {
-      const raw = await deps.vault.get(SESSION_KEY);
-      const parsed = raw ? v.safeParse(SessionSchema, JSON.parse(raw)) : undefined;
-      if (!parsed?.success) {
-        throw errors.not_configured(
-          { en: 'Sign in to Grand Chain first', zh: '请先登录 Grand Chain' },
-          {
-            platform: 'grandchain',
-          },
-        );
-      }
-      return parsed.output;
-    },
+    session: (): Promise<GrandchainSession> => readGrandchainSession(deps.vault),
 
     async faceToken(): Promise<string | undefined> {
       return deps.vault.get(FACE_KEY);
@@ -103,12 +87,7 @@ export function createGrandchainService(deps: {
 
     /** Sign out at Grand Chain (best effort) and forget the session and face token. */
     async logout(): Promise<void> {
-      try {
-        const session = await service.session();
-        await (await client()).logout(session);
-      } finally {
-        await deps.vault.write({ [SESSION_KEY]: undefined, [FACE_KEY]: undefined });
-      }
+      await signOutGrandchain(client, deps.vault);
     },
 
     async setFaceToken(faceToken: string): Promise<void> {

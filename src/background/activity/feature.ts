@@ -7,7 +7,8 @@ import type { Platform } from '../../core/platform';
 import type { ProviderContext } from '../../providers/types';
 import type { AccountStore } from '../accounts/account-store';
 import type { GrandchainService } from '../accounts/grandchain';
-import { biyongClient, noteLostGrant } from '../accounts/profiles';
+import { noteLostGrant } from '../accounts/profiles';
+import { biyongClientFor } from '../../providers/biyong/adapter';
 import type { TransferStore } from '../transfers/transfer-store';
 import { createIdbLedgerStore } from '../sync/idb-ledger-store';
 import { createIdbActivityCache } from './activity-cache';
@@ -47,7 +48,7 @@ export function createActivityFeature(deps: {
     transfers: () => deps.transfers.all(),
     biyongClient: async () =>
       noteLostGrant(
-        biyongClient(await deps.context('biyong'), await deps.credentials('biyong')),
+        biyongClientFor(await deps.context('biyong'), await deps.credentials('biyong')),
         deps.accounts,
       ),
     grandchain: {

@@ -6,15 +6,12 @@
  *
  * Pure decision here; feature.ts wires it to chrome.storage.onChanged.
  */
-import type { Account, Accounts } from '../../core/accounts';
+import type { Accounts } from '../../core/accounts';
+import { adaptersWith } from '../../providers/registry';
 
-const SOURCES = ['biyong', 'grandchain'] as const;
-
-/** Whose activity a stored account is: BiYong's openId, Grand Chain's email; none when not connected. */
-function identity(p: (typeof SOURCES)[number], a: Account | undefined): string | undefined {
-  if (a?.state !== 'connected') return undefined;
-  return p === 'biyong' ? a.details.openId : a.details.email?.toLowerCase();
-}
+/** The platforms whose activity follows their account, each with whose activity an account is
+ * (BiYong's openId, Grand Chain's email); none when not connected. */
+const SOURCES = adaptersWith('activity');
 
 /**
  * What a change of the stored accounts means for activity: `sync` when a source gained a
@@ -25,9 +22,10 @@ export function accountsChange(
   after: Accounts | undefined,
 ): 'sync' | 'changed' | undefined {
   let outcome: 'changed' | undefined;
-  for (const p of SOURCES) {
-    const [a, b] = [before?.[p], after?.[p]];
-    const [ia, ib] = [identity(p, a), identity(p, b)];
+  for (const { id, activity } of SOURCES) {
+    const [a, b] = [before?.[id], after?.[id]];
+    const identity = (x: typeof a) => (x?.state === 'connected' ? activity.identity(x) : undefined);
+    const [ia, ib] = [identity(a), identity(b)];
     if (ib !== undefined && ib !== ia) return 'sync';
     if (ia !== ib || JSON.stringify(a?.details) !== JSON.stringify(b?.details)) outcome = 'changed';
   }

@@ -9,6 +9,7 @@
  * generation (ledger-store.ts), so a view stays right until the ledger or `others` change.
  */
 import { errors } from '../../core/errors';
+import { ADAPTERS } from '../../providers/registry';
 import {
   ledgerId,
   ledgerItem,
@@ -88,8 +89,12 @@ export async function buildView(
 ): Promise<ActivityView> {
   const query = normalizeQuery(filter.query);
   const others = allOthers.filter((o) => matchesFilter(o, filter, query));
+  // The ledger is one platform's balance history (its adapter says so): shown unless the filter
+  // names another platform.
   const useLedger =
-    ledger !== undefined && ledger.count > 0 && (filter.platform ?? 'biyong') === 'biyong';
+    ledger !== undefined &&
+    ledger.count > 0 &&
+    (filter.platform === undefined || ADAPTERS[filter.platform].activity?.ledger === true);
   if (!useLedger) {
     const refs = new Int32Array(others.length);
     for (let i = 0; i < others.length; i++) refs[i] = -(i + 1);

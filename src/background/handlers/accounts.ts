@@ -8,8 +8,10 @@ import type { ProviderContext } from '../../providers/types';
 import { accountTrouble, type AccountStore } from '../accounts/account-store';
 import type { TokenService } from '../accounts/tokens';
 import type { FlowService } from '../accounts/flows';
-import { isRedirectPlatform } from '../accounts/connectors';
-import { fetchProfile, gowAccount, gowClient } from '../accounts/profiles';
+import { fetchProfile } from '../accounts/profiles';
+import type { StoredCredentials } from '../../providers/adapter';
+import { ADAPTERS } from '../../providers/registry';
+import { gowClientFor } from '../../providers/gow/adapter';
 
 type AccountHandlers = Pick<
   Handlers<MessageMap>,
@@ -26,7 +28,7 @@ export function accountHandlers(deps: {
   tokens: TokenService;
   flows: FlowService;
   context(platform: Platform): Promise<ProviderContext>;
-  credentials(platform: Platform): Promise<Record<string, string>>;
+  credentials(platform: Platform): Promise<StoredCredentials>;
   /** Platform-specific clean-up on disconnect (Grand Chain logs out). */
   onDisconnect?(platform: Platform): Promise<void>;
 }): AccountHandlers {
@@ -42,25 +44,30 @@ export function accountHandlers(deps: {
     },
     async 'accounts/connect'(req) {
       const { platform } = req;
-      if (isRedirectPlatform(platform)) {
+      const connect = ADAPTERS[platform].connect;
+      if (connect?.by === 'redirect') {
         await flows.start(platform);
-      } else if (platform === 'gow') {
-        const ctx = await deps.context('gow');
-        const found = await gowAccount(ctx, await deps.credentials('gow'));
+      } else if (connect?.by === 'keys') {
+        const found = await connect.account(
+          await deps.context(platform),
+          await deps.credentials(platform),
+        );
         const t = Date.now();
-        const prev = await accounts.get('gow');
+        const prev = await accounts.get(platform);
         await accounts.put({
-          platform: 'gow',
+          platform,
           state: 'connected',
           ...found,
           connectedAt: prev?.connectedAt ?? t,
           updatedAt: t,
         });
       } else {
-        throw errors.invalid_input({
-          en: 'Grand Chain connects by signing in with your email and password',
-          zh: 'Grand Chain 需要使用邮箱和密码登录来连接',
-        });
+        throw errors.invalid_input(
+          connect?.hint ?? {
+            en: 'This platform cannot be connected from here',
+            zh: '该平台无法在此连接',
+          },
+        );
       }
       return view();
     },
@@ -77,7 +84,10 @@ export function accountHandlers(deps: {
       return view();
     },
     async 'accounts/kyc-page'() {
-      const url = gowClient(await deps.context('gow'), await deps.credentials('gow')).kycPageUrl();
+      const url = gowClientFor(
+        await deps.context('gow'),
+        await deps.credentials('gow'),
+      ).kycPageUrl();
       await chrome.tabs.create({ url, active: true });
     },
     async 'accounts/profile'(req) {

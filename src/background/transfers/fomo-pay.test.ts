@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CoinDockError, errors } from '../../core/errors';
 import { KEYS } from '../../core/storage-keys';
 import { defaultSettings, mergeSettings } from '../../core/settings';
-import { decodeReturn } from '../../core/return-decode';
+import { decodeReturn } from '../../providers/returns';
 import { normalizeDecimal } from '../../core/money';
 import { SECRET_PARAM_NAMES, isSecretParam } from '../../core/secret-params';
 import type { HandlerContext } from '../../core/message-protocol';

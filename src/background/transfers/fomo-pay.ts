@@ -19,7 +19,7 @@ import { isFomoPay } from '../../core/transfer-kinds';
 import type { Store } from '../../core/store';
 import { KEYS } from '../../core/storage-keys';
 import type { ProviderContext } from '../../providers/types';
-import { createFomoClient } from '../../providers/fomo/client';
+import { fomoClientFor } from '../../providers/fomo/adapter';
 import { FOMO_PAY_SCOPE } from '../../providers/fomo/oauth';
 import {
   FOMO_RETURNED_PAID,
@@ -122,12 +122,9 @@ export function createFomoPay(deps: {
   }
 
   async function payUrl(t: FomoPayTransfer): Promise<string> {
-    const creds = await deps.credentials('fomo');
+    const stored = await deps.credentials('fomo');
     const { account, accessToken } = await payAccess();
-    const client = createFomoClient(await deps.context('fomo'), {
-      clientId: creds.clientId ?? '',
-      clientSecret: creds.clientSecret ?? '',
-    });
+    const { creds, client } = fomoClientFor(await deps.context('fomo'), stored);
     return client.payUrl({
       direction: t.kind === 'fomo_recharge' ? 1 : 2,
       tradeId: t.id,
@@ -135,8 +132,8 @@ export function createFomoPay(deps: {
       coinId: t.details.coinId,
       userId: account.details.userId ?? '',
       accessToken,
-      serverUri: creds.serverUri ?? '',
-      redirectUri: creds.redirectUri ?? '',
+      serverUri: creds.serverUri,
+      redirectUri: creds.redirectUri,
       frontUri: creds.frontUri,
       state: t.details.state,
     });

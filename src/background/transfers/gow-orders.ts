@@ -19,7 +19,7 @@ import {
   type GowDepositInput,
   type GowWithdrawalInput,
 } from '../../providers/gow/inputs';
-import { gowClient } from '../accounts/profiles';
+import { gowClientFor } from '../../providers/gow/adapter';
 import { IN_FLIGHT_MS, type TransferStore } from './transfer-store';
 import type { Notifier } from './notify';
 import { alarms, clearAlarm, ensureAlarm } from '../alarms';
@@ -39,7 +39,7 @@ export function createGowOrders(deps: {
   context(platform: Platform): Promise<ProviderContext>;
   credentials(platform: Platform): Promise<Record<string, string>>;
 }) {
-  const client = async () => gowClient(await deps.context('gow'), await deps.credentials('gow'));
+  const client = async () => gowClientFor(await deps.context('gow'), await deps.credentials('gow'));
   const pendingOrders = async () =>
     (await deps.transfers.all()).filter(isGowOrder).filter((t) => t.state === 'pending');
 

@@ -5,13 +5,9 @@ import {
   OAUTH_RETURN_ERRORS,
   type DecodedReturn,
   type FomoPayDecoded,
-} from './return-decode';
-import {
-  FOMO_ERROR_CODES,
-  FOMO_SUCCESS_STATUS,
-  FOMO_SUCCESS_TEXT,
-} from '../providers/fomo/error-table';
-import { PLATFORMS, type Platform } from './platform';
+} from './returns';
+import { FOMO_ERROR_CODES, FOMO_SUCCESS_STATUS, FOMO_SUCCESS_TEXT } from './fomo/error-table';
+import { PLATFORMS, type Platform } from '../core/platform';
 
 const SHOP = 'https://shop.example/merchant/fomo/return';
 const AT = 'AT-secret-4f1c9e2b';

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeReturn, MAX_ECHO, type DecodedReturn } from './return-decode';
-import { isDecimal } from './money';
-import { PLATFORMS } from './platform';
+import { decodeReturn, MAX_ECHO, type DecodedReturn } from './returns';
+import { isDecimal } from '../core/money';
+import { PLATFORMS } from '../core/platform';
 
 const KINDS = ['fomo_pay', 'oauth', 'biyong', 'unknown'];
 /** The words CoinDock uses as an outcome code when the code is not the URL's. */
