@@ -10,7 +10,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.e2e-artifacts/**'] },
+  { ignores: ['dist/**', 'dist-firefox/**', 'release/**', 'node_modules/**', 'coverage/**', '.e2e-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
