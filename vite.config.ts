@@ -4,7 +4,6 @@ import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { GECKO_ID } from './scripts/firefox';
 
 /**
  * Builds of one manifest:
@@ -45,6 +44,11 @@ function noWebAccessibleContentScript(): Plugin {
 
 type Manifest = Omit<typeof baseManifest, 'host_permissions'> & { host_permissions: string[] };
 
+/**
+ * The Firefox add-on's id: fixed, so storage and granted permissions survive updates. The tests
+ * and `npm start -- --firefox` read it from the built manifest.
+ */
+const GECKO_ID = 'coindock@coindock.app';
 /**
  * The oldest Firefox CoinDock runs in: 140 (the ESR before 153) is the first with
  * `data_collection_permissions`, which addons.mozilla.org requires of new add-ons; everything

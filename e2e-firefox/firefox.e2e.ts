@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { bannerText, launchFirefox, type FirefoxHarness } from './harness';
-import { saveDemoCredentials } from '../e2e/fixtures';
+import { bannerText, clickButton, launchFirefox, type FirefoxHarness } from './harness';
+import { saveDemoCredentials, waitUntilConnected } from '../e2e/fixtures';
 
 const PASS = 'correct horse battery staple';
 let h: FirefoxHarness;
@@ -29,12 +29,6 @@ async function byLabel(page: Page, label: string): Promise<ElementHandle<HTMLInp
     label,
   );
   return handle as unknown as ElementHandle<HTMLInputElement>;
-}
-
-/** A button by its visible text. */
-async function clickButton(page: Page, text: string): Promise<void> {
-  const button = await page.waitForSelector(`button::-p-text(${text})`, { timeout: 20_000 });
-  await button!.click();
 }
 
 const text = (page: Page, selector: string) =>
@@ -82,18 +76,10 @@ describe('CoinDock in Firefox', () => {
     const opened = h.nextTab();
     await h.send('accounts/connect', { platform: 'fomo' });
     const consent = await opened;
-    expect(consent.url()).toContain(h.sandbox.origin);
+    expect(consent.url()).toContain(`${h.sandbox.origin}/fomo/`);
     await clickButton(consent, 'Authorize');
-    await expect
-      .poll(
-        async () => {
-          const { accounts, flows } = await h.send('accounts/list', {});
-          const fomo = accounts.fomo;
-          return flows.length === 0 && fomo?.state === 'connected' && fomo.updatedAt >= since;
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await waitUntilConnected(h, 'fomo', since);
+    expect((await h.send('accounts/list', {})).flows).toEqual([]);
     // The add-on closes the consent tab once it has the code.
     await expect.poll(() => consent.isClosed(), { timeout: 10_000 }).toBe(true);
   });

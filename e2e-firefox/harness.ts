@@ -15,8 +15,9 @@ import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startTestSandbox } from '../sandbox/test-support';
-import { ensureFirefox, firefoxPrefs, FIXED_UUID, GECKO_ID } from '../scripts/firefox';
+import { addonIdOf, ensureFirefox, firefoxPrefs, FIXED_UUID } from '../scripts/firefox';
 import { configureForSandbox, unwrapReply, type Harness, type LaunchOptions } from '../e2e/harness';
+import { waitUntilConnected, type ConsentPlatform } from '../e2e/fixtures';
 
 export const DIST_FIREFOX = resolve(import.meta.dirname, '..', 'dist-firefox');
 
@@ -25,13 +26,23 @@ type Shared = Pick<Harness, 'sandbox' | 'send' | 'control' | 'close'>;
 
 export interface FirefoxHarness extends Shared {
   browser: Browser;
+  /** The add-on's id (its manifest's gecko id). */
+  addonId: string;
   /** moz-extension://<uuid> */
   origin: string;
   openExtensionPage(path: string): Promise<Page>;
   openPopup(tab?: 'accounts' | 'activity' | 'transfers'): Promise<Page>;
   openOptions(): Promise<Page>;
-  /** The next tab the browser opens (e.g. by the add-on), once it shows an http(s) page. */
+  /**
+   * The next tab the browser opens (e.g. by the add-on), once it shows an http(s) page. Call it
+   * before the action that opens the tab: tabs already open then are not it.
+   */
   nextTab(): Promise<Page>;
+  /**
+   * Connect an account granted on the platform's consent page, as a person would: the add-on
+   * opens the tab, the user approves; resolves once this flow has connected the account.
+   */
+  connectThroughConsent(platform: ConsentPlatform): Promise<void>;
   /** Unload the event page as Firefox does when it is idle; the next event starts it again. */
   unloadBackground(): Promise<void>;
   /** Firefox's own word on the event page: "running", "stopped", … */
@@ -54,6 +65,19 @@ function bidiOf(browser: Browser) {
       connection: { send(method: string, params: object): Promise<{ result: unknown }> };
     }
   ).connection;
+}
+
+/** The consent page's approving button, by its text (the sandbox's pages name them so). */
+const APPROVE: Record<ConsentPlatform, string> = {
+  fomo: 'Authorize',
+  hicoin: 'Allow',
+  biyong: 'Authorize',
+};
+
+/** Click a button by its visible text, waiting for it to appear. */
+export async function clickButton(page: Page, text: string): Promise<void> {
+  const button = await page.waitForSelector(`button::-p-text(${text})`, { timeout: 20_000 });
+  await button!.click();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,6 +105,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
   if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) {
     throw new Error('dist-firefox/ is missing: run `npm run build:firefox` first.');
   }
+  const addonId = addonIdOf(DIST_FIREFOX);
   const executablePath = ensureFirefox();
   const sandbox = await startTestSandbox({ port: opts.sandboxPort ?? 0, quiet: !opts.sandboxLogs });
   let browser: Browser;
@@ -91,10 +116,10 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
       executablePath,
       headless: opts.headless ?? true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs(),
+      extraPrefsFirefox: firefoxPrefs(addonId),
     });
     const id = await browser.installExtension(DIST_FIREFOX);
-    if (id !== GECKO_ID) throw new Error(`Installed ${id}, expected ${GECKO_ID}`);
+    if (id !== addonId) throw new Error(`Installed ${id}, expected ${addonId}`);
   } catch (e) {
     await sandbox.close();
     throw e;
@@ -118,10 +143,11 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     return r.result?.value;
   }
   const extension = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs')
-    .ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)})`;
+    .ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)})`;
 
   const h: FirefoxHarness = {
     browser,
+    addonId,
     sandbox,
     origin,
     async openExtensionPage(path) {
@@ -142,13 +168,21 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
       return unwrapReply(name, reply);
     },
     async nextTab() {
+      const before = new Set(browser.targets());
       const target = await browser.waitForTarget(
-        (t) => t.type() === TargetType.PAGE && /^https?:/.test(t.url()),
+        (t) => !before.has(t) && t.type() === TargetType.PAGE && /^https?:/.test(t.url()),
         { timeout: 30_000 },
       );
       const page = (await target.page())!;
       await page.waitForFunction(() => document.readyState === 'complete', { timeout: 30_000 });
       return page;
+    },
+    async connectThroughConsent(platform) {
+      const since = Date.now();
+      const opened = h.nextTab();
+      await h.send('accounts/connect', { platform });
+      await clickButton(await opened, APPROVE[platform]);
+      await waitUntilConnected(h, platform, since);
     },
     async unloadBackground() {
       await inChrome(`(${extension}).terminateBackground()`);

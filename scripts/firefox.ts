@@ -4,7 +4,7 @@
  * scripts/chromium.ts does Chromium: never a browser download of its own); otherwise it says
  * exactly what to install.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { aptInstall, canAptInstall } from './apt';
 
@@ -51,8 +51,15 @@ export function ensureFirefox(log: (s: string) => void = console.info): string {
   );
 }
 
-/** The Firefox add-on's id: fixed, so storage and granted permissions survive updates. */
-export const GECKO_ID = 'coindock@coindock.app';
+/** The add-on id a Firefox build declares (vite.config.ts sets it). */
+export function addonIdOf(distDir: string): string {
+  const m = JSON.parse(readFileSync(join(distDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = m.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${distDir} is not a Firefox build: its manifest has no gecko id.`);
+  return id;
+}
 
 /**
  * Firefox gives each install of an add-on a random internal UUID (its moz-extension:// host).
@@ -61,9 +68,9 @@ export const GECKO_ID = 'coindock@coindock.app';
  */
 export const FIXED_UUID = 'c01d0c4e-0000-4000-8000-000000000001';
 
-export function firefoxPrefs(): Record<string, string | number | boolean> {
+export function firefoxPrefs(addonId: string): Record<string, string | number | boolean> {
   return {
-    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }),
+    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIXED_UUID }),
     // A quiet browser on a closed network: no first-run pages, no update or telemetry traffic.
     'browser.shell.checkDefaultBrowser': false,
     'app.update.enabled': false,
