@@ -108,6 +108,41 @@ describe('CoinDock in Firefox', () => {
     await pay.close();
   });
 
+  it('asks for a return page’s host in the Save click, and reads the result there once allowed', async () => {
+    const shop = 'https://shop.example/coindock/return';
+    const options = await h.openExtensionPage('src/options/index.html#fomo');
+    const urls = await byLabel(options, 'Return / redirect URLs (one per line)');
+    await urls.click();
+    await options.keyboard.down('Control');
+    await options.keyboard.press('End');
+    await options.keyboard.up('Control');
+    await urls.type(`\n${shop}`);
+    const save = await options.waitForSelector(
+      '[data-testid=credentials-fomo] button::-p-text(Save)',
+    );
+    await save!.click();
+    // permissions.request ran inside the click (Firefox refuses it elsewhere): its prompt shows.
+    expect(await h.answerPermissionPrompt(true)).toContain('CoinDock');
+    await expect
+      .poll(() => text(options, '[data-testid=credentials-fomo] [data-testid=save-state]'))
+      .toBe('All changes saved');
+    expect(
+      await options.evaluate(() =>
+        chrome.permissions.contains({ origins: ['https://shop.example/*'] }),
+      ),
+    ).toBe(true);
+    // The return-page script is registered for the new page, beside the sandbox's.
+    const matches = () =>
+      options.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? []),
+      );
+    await expect.poll(async () => (await matches()).some((m) => m.startsWith(shop))).toBe(true);
+    // Match patterns carry no port.
+    const sandboxHost = `http://${new URL(h.sandbox.origin).hostname}/merchant/`;
+    expect((await matches()).some((m) => m.startsWith(sandboxHost))).toBe(true);
+    await options.close();
+  });
+
   it('keeps its state when Firefox unloads the event page, and starts again on the next event', async () => {
     const before = await h.send('ping', {});
     await h.unloadBackground();

@@ -48,6 +48,12 @@ export interface FirefoxHarness extends Shared {
   /** Firefox's own word on the event page: "running", "stopped", … */
   backgroundState(): Promise<string>;
   storage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  /**
+   * Answer Firefox's add-on permission prompt (the doorhanger `permissions.request` shows) as the
+   * user would, with its Allow or its cancel button; resolves with the prompt's heading, or
+   * throws if no prompt appears.
+   */
+  answerPermissionPrompt(allow: boolean): Promise<string>;
 }
 
 export type FirefoxLaunchOptions = Pick<
@@ -190,6 +196,24 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     },
     async backgroundState() {
       return String(await inChrome(`String((${extension}).backgroundState)`));
+    },
+    async answerPermissionPrompt(allow) {
+      const answer = `(() => {
+        const n = PopupNotifications._currentNotifications.find(
+          (x) => x.id === 'addon-webext-permissions');
+        if (!n) return null;
+        // The add-on's name goes where the heading says <>.
+        const heading = String(n.message).replace('<>', String(n.options.name ?? ''));
+        ${allow ? 'n.mainAction.callback()' : 'n.secondaryActions[0].callback()'};
+        PopupNotifications.remove(n);
+        return heading;
+      })()`;
+      for (let i = 0; i < 200; i++) {
+        const heading = await inChrome(answer);
+        if (typeof heading === 'string') return heading;
+        await sleep(50);
+      }
+      throw new Error('Firefox showed no permission prompt');
     },
     async storage(area) {
       if (!bridge || bridge.isClosed())
