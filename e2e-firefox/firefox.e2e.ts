@@ -103,6 +103,14 @@ describe('CoinDock in Firefox', () => {
     const banner = await bannerText(h, pay);
     expect(banner).toContain('12.5');
     expect(banner).not.toMatch(/unrecognised/i);
+    // Notified once, and the toolbar badge counts it. (Headless Firefox lists no notification in
+    // notifications.getAll, shown or not, so the transfer's own record is what is checked.)
+    expect((await h.send('transfers/list', {})).find((x) => x.id === t.id)?.notifiedAt).toEqual(
+      expect.any(Number),
+    );
+    const page = await h.openOptions();
+    expect(await page.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await page.close();
     // Page script cannot reach into the banner.
     expect(await pay.$eval('coindock-banner', (e) => e.shadowRoot)).toBeNull();
     await pay.close();
