@@ -2,7 +2,8 @@
  * `npm run package`: the store build (`vite build --mode store`: no loopback host access) zipped
  * into release/coindock-<version>.zip, ready to upload to the Chrome Web Store.
  * `npm run package:firefox` (`--firefox`): the Firefox store build (`--mode firefox-store`, into
- * dist-firefox/) zipped into release/coindock-<version>-firefox.zip for addons.mozilla.org.
+ * dist-firefox/), checked by Mozilla's add-on linter (scripts/lint-firefox.ts), zipped into
+ * release/coindock-<version>-firefox.zip for addons.mozilla.org.
  */
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -28,6 +29,17 @@ const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) a
 };
 if (manifest.host_permissions?.some((h) => /127\.0\.0\.1|localhost/.test(h))) {
   throw new Error('The store build must not ask for loopback host access.');
+}
+// addons.mozilla.org runs the same linter on upload: what is zipped passes it first.
+if (firefox) {
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(root, 'scripts', 'lint-firefox.ts')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }
 
 const files: Zippable = {};

@@ -2,9 +2,8 @@
  * `npm test`: typecheck, lint, unit and integration tests, then the real-browser suite in
  * Chromium, then the Firefox build, Mozilla's add-on linter on it and the real-browser suite in
  * Firefox, and one closing line `total: N passed, M failed` (tests plus the typecheck, lint,
- * build and web-ext lint checks). Every step
- * runs even when an earlier one failed, so one run shows everything; the exit code is non-zero if
- * anything failed.
+ * build and web-ext lint checks). Every step runs even when an earlier one failed, so one run
+ * shows everything; the exit code is non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
