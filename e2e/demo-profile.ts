@@ -11,7 +11,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { connectThroughConsent, saveDemoCredentials } from './fixtures';
+import { connectThroughConsent, saveDemoCredentials, type ConsentPlatform } from './fixtures';
 import type { Harness } from './harness';
 import { CONTROL, DEMO } from '../sandbox/contract';
 import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
@@ -60,14 +60,24 @@ export function demoPassphrase(): string {
   return [group(), group(), group(), group()].join('-');
 }
 
+/** What the demo set-up drives: Chromium's harness, or one that approves consent pages itself. */
+export type DemoHarness =
+  | Harness
+  | (Pick<Harness, 'send' | 'control' | 'sandbox'> & {
+      connectThroughConsent(platform: ConsentPlatform): Promise<void>;
+    });
+
 /**
  * Set up the demo profile in a harness launched with the sandbox configured (harness.ts `launch`):
  * a fresh profile with no vault. `log` hears one line per step.
  */
 export async function setUpDemoProfile(
-  h: Harness,
+  h: DemoHarness,
   opts: { passphrase?: string; log?: (line: string) => void } = {},
 ): Promise<DemoProfile> {
+  // Chromium's harness approves consent pages through Playwright; another browser's brings its own.
+  const connect = (p: ConsentPlatform) =>
+    'connectThroughConsent' in h ? h.connectThroughConsent(p) : connectThroughConsent(h, p);
   const log = opts.log ?? (() => undefined);
   const passphrase = opts.passphrase ?? demoPassphrase();
 
@@ -81,7 +91,7 @@ export async function setUpDemoProfile(
 
   log('Connecting FOMO, HiCoin and BiYong on their consent pages…');
   for (const platform of ['fomo', 'hicoin', 'biyong'] as const) {
-    await connectThroughConsent(h, platform);
+    await connect(platform);
   }
   log('Connecting GOW and signing in to Grand Chain…');
   await h.send('accounts/connect', { platform: 'gow' });

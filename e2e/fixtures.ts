@@ -40,6 +40,18 @@ export async function connectThroughConsent(
   await h.send('accounts/connect', { platform });
   const consent = await opened;
   await consent.getByRole('button', { name: APPROVE[platform] }).click();
+  await waitUntilConnected(h, platform, since);
+}
+
+/**
+ * Wait until the flow started at `since` has connected the platform's account (polls up to
+ * 15 s; usable in beforeAll, where expect.poll is not allowed).
+ */
+export async function waitUntilConnected(
+  h: Pick<Harness, 'send'>,
+  platform: Platform,
+  since: number,
+): Promise<void> {
   for (let i = 0; i < 150; i++) {
     const { accounts, flows } = await h.send('accounts/list', {});
     const account = accounts[platform];

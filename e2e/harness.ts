@@ -139,16 +139,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
           chrome.runtime.sendMessage<unknown, unknown>({ __coindock: 1, name: n, payload: body }),
         [name, payload] as const,
       );
-      const r = reply as {
-        ok: boolean;
-        value?: unknown;
-        error?: { code: string; message: { en: string } };
-      };
-      if (!r?.ok)
-        throw new Error(
-          `${name} failed: ${r?.error?.code ?? 'no reply'} ${r?.error?.message.en ?? ''}`,
-        );
-      return r.value as MessageMap[typeof name]['res'];
+      return unwrapReply(name, reply);
     },
     async stopWorker() {
       const p = await page();
@@ -213,6 +204,20 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
 
   if (opts.configureSandbox ?? true) await configureForSandbox(h);
   return h;
+}
+
+/** The worker's answer to a message: its value, or an Error naming the message and the code. */
+export function unwrapReply<K extends MessageName>(name: K, reply: unknown): MessageMap[K]['res'] {
+  const r = reply as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string; message: { en: string } };
+  };
+  if (!r?.ok)
+    throw new Error(
+      `${name} failed: ${r?.error?.code ?? 'no reply'} ${r?.error?.message.en ?? ''}`,
+    );
+  return r.value as MessageMap[K]['res'];
 }
 
 /** Point every platform at the sandbox and register the sandbox's merchant pages as return URLs. */

@@ -14,7 +14,10 @@
       var app = document.getElementById('app');
       if (!app || app.firstChild) return;
       document.documentElement.lang = snapshot.lang;
-      app.innerHTML = snapshot.html;
+      // Parsed inert (no script runs, no resource loads in a DOMParser document) and moved in:
+      // stored markup never goes through innerHTML, which add-on review flags (docs/firefox.md).
+      var parsed = new DOMParser().parseFromString(snapshot.html, 'text/html');
+      app.replaceChildren.apply(app, Array.prototype.slice.call(parsed.body.childNodes));
       var main = app.firstElementChild;
       if (!main) return;
       main.setAttribute('inert', '');

@@ -3,8 +3,9 @@
  * root it installs Debian's `chromium` package (never a browser download of its own: those fail
  * on a closed network and are not what users run); otherwise it says exactly what to install.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { aptInstall, canAptInstall } from './apt';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -27,23 +28,12 @@ export function findChromium(): string | undefined {
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-function isDebianLike(): boolean {
-  try {
-    const os = readFileSync('/etc/os-release', 'utf8');
-    return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(os);
-  } catch {
-    return false;
-  }
-}
-
 export function ensureChromium(log: (s: string) => void = console.info): string {
   const found = findChromium();
   if (found) return found;
-  if (process.platform === 'linux' && isDebianLike() && process.getuid?.() === 0) {
+  if (canAptInstall()) {
     log('Chromium not found: installing Debian’s chromium package (apt-get)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env });
+    aptInstall('chromium');
     const after = findChromium();
     if (after) return after;
   }

@@ -7,14 +7,17 @@
  * screenshots of the popup and the options page (light, dark, 简体中文). Runs until Ctrl-C and stops
  * everything it started.
  *
- * Flags: --fresh (clean profile), --logs (print every sandbox request). Env: SANDBOX_PORT,
- * HEADLESS=1, CHROME_PATH (scripts/chromium.ts).
+ * Flags: --fresh (clean profile), --logs (print every sandbox request), --firefox (the Firefox
+ * build in Firefox instead: dist-firefox/ installed as a temporary add-on, as about:debugging
+ * does; docs/firefox.md). Env: SANDBOX_PORT, HEADLESS=1, CHROME_PATH (scripts/chromium.ts),
+ * FIREFOX_PATH (scripts/firefox.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, type Harness } from '../e2e/harness';
+import { launchFirefox, type FirefoxHarness } from '../e2e-firefox/harness';
 import {
   DEMO_LEDGER,
   optionsPainted,
@@ -25,10 +28,11 @@ import {
 import { DEFAULT_PORT, DEMO_API, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
 import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
 import { TRANSFER_KIND_NAMES } from '../src/core/transfer-kinds';
+import { FIXED_UUID } from './firefox';
 
 const root = resolve(import.meta.dirname, '..');
 // Filled in once launched: Ctrl-C or a failure during start-up still stops what was started.
-const running: { h?: Harness } = {};
+const running: { h?: Pick<Harness, 'close'> } = {};
 const NAMES = {
   fomo: 'FOMO',
   gow: 'GOW',
@@ -42,17 +46,32 @@ function hasDisplay(): boolean {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-function parseFlags(): { fresh: boolean; logs: boolean } {
+interface Flags {
+  fresh: boolean;
+  logs: boolean;
+  firefox: boolean;
+}
+
+function parseFlags(): Flags {
   try {
     const { values } = parseArgs({
-      options: { fresh: { type: 'boolean' }, logs: { type: 'boolean' } },
+      options: {
+        fresh: { type: 'boolean' },
+        logs: { type: 'boolean' },
+        firefox: { type: 'boolean' },
+      },
     });
-    return { fresh: values.fresh ?? false, logs: values.logs ?? false };
+    return {
+      fresh: values.fresh ?? false,
+      logs: values.logs ?? false,
+      firefox: values.firefox ?? false,
+    };
   } catch (e) {
     console.error(`npm start: ${e instanceof Error ? e.message : String(e)}
-Usage: npm start [-- --fresh] [-- --logs]
-  --fresh   a clean profile: no vault, nothing connected (try the setup by hand)
-  --logs    print every request the sandbox answers`);
+Usage: npm start [-- --fresh] [-- --logs] [-- --firefox]
+  --fresh    a clean profile: no vault, nothing connected (try the setup by hand)
+  --logs     print every request the sandbox answers
+  --firefox  the Firefox build in Firefox (a temporary add-on) instead of Chromium`);
     process.exit(2);
   }
 }
@@ -61,11 +80,13 @@ async function main(): Promise<void> {
   const flags = parseFlags();
   // Since the process started (tsx's start-up and the build included): what the user waits.
   const seconds = () => process.uptime().toFixed(1);
-  console.info('Building CoinDock…');
-  execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const browserName = flags.firefox ? 'Firefox' : 'Chromium';
+  console.info(`Building CoinDock${flags.firefox ? ' for Firefox' : ''}…`);
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'vite'),
+    ['build', '--logLevel', 'warn', ...(flags.firefox ? ['--mode', 'firefox'] : [])],
+    { cwd: root, stdio: 'inherit' },
+  );
 
   const headless = process.env.HEADLESS === '1' || !hasDisplay();
   const port = Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT);
@@ -73,14 +94,20 @@ async function main(): Promise<void> {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.info('\nStopping CoinDock, Chromium and the sandbox…');
+    console.info(`\nStopping CoinDock, ${browserName} and the sandbox…`);
     await running.h?.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  console.info(`Starting the sandbox and Chromium${headless ? ' (headless: no display)' : ''}…`);
+  console.info(
+    `Starting the sandbox and ${browserName}${headless ? ' (headless: no display)' : ''}…`,
+  );
+  if (flags.firefox) {
+    await startFirefox(flags, { headless, port, stop, seconds });
+    return;
+  }
   const h = await launch({ headless, sandboxPort: port, sandboxLogs: flags.logs });
   running.h = h;
   let demo: DemoProfile | undefined;
@@ -88,21 +115,12 @@ async function main(): Promise<void> {
     demo = await setUpDemoProfile(h, { log: (line) => console.info(`  ${line}`) });
   }
 
-  const o = h.sandbox.origin;
-  const urls = baseUrls(o);
-  const gc = DEMO_GRANDCHAIN_USER;
-  console.info(`
-CoinDock is ready (${seconds()} s) — ${demo ? 'DEMO PROFILE' : 'FRESH PROFILE: no vault, nothing connected'}
-${demo ? demoSummary(demo) : freshSummary(o)}
-  Extension id   ${h.extensionId}
-  Popup          chrome-extension://${h.extensionId}/src/popup/index.html
-  Options        chrome-extension://${h.extensionId}/src/options/index.html
-  Sandbox        ${o}   (control API: ${o}/__control/health; demo keys: ${o}${DEMO_API.credentials})
-    FOMO ${urls.fomo}  ·  GOW ${urls.gow}  ·  BiYong ${urls.biyong}
-    Grand Chain ${urls.grandchain}  ·  HiCoin ${urls.hicoin}
-  Demo shop      ${o}${MERCHANT_PATHS.fomoReturn}
-  Demo logins    Grand Chain ${gc.email} / ${gc.password} (sandbox data only)
-`);
+  console.info(
+    readyText(seconds(), demo, h.sandbox.origin, {
+      id: `Extension id   ${h.extensionId}`,
+      origin: `chrome-extension://${h.extensionId}`,
+    }),
+  );
 
   if (headless) {
     const dir = join(root, 'screenshots');
@@ -121,6 +139,76 @@ ${demo ? demoSummary(demo) : freshSummary(o)}
       : 'Press Ctrl-C to stop. `npm start -- --fresh` starts with a clean profile instead.',
   );
   h.context.on('close', () => void stop());
+}
+
+/** What `npm start` prints once CoinDock is ready, in either browser. */
+function readyText(
+  seconds: string,
+  demo: DemoProfile | undefined,
+  o: string,
+  ext: { id: string; origin: string },
+): string {
+  const urls = baseUrls(o);
+  const gc = DEMO_GRANDCHAIN_USER;
+  return `
+CoinDock is ready (${seconds} s) — ${demo ? 'DEMO PROFILE' : 'FRESH PROFILE: no vault, nothing connected'}
+${demo ? demoSummary(demo) : freshSummary(o)}
+  ${ext.id}
+  Popup          ${ext.origin}/src/popup/index.html
+  Options        ${ext.origin}/src/options/index.html
+  Sandbox        ${o}   (control API: ${o}/__control/health; demo keys: ${o}${DEMO_API.credentials})
+    FOMO ${urls.fomo}  ·  GOW ${urls.gow}  ·  BiYong ${urls.biyong}
+    Grand Chain ${urls.grandchain}  ·  HiCoin ${urls.hicoin}
+  Demo shop      ${o}${MERCHANT_PATHS.fomoReturn}
+  Demo logins    Grand Chain ${gc.email} / ${gc.password} (sandbox data only)
+`;
+}
+
+/**
+ * `npm start -- --firefox`: the same demo in Firefox, with dist-firefox/ installed as a temporary
+ * add-on (gone when Firefox quits, as one loaded from about:debugging is). Headless where there is
+ * no display, and then it saves screenshots of the popup and the options page.
+ */
+async function startFirefox(
+  flags: Flags,
+  ctx: { headless: boolean; port: number; stop: () => Promise<void>; seconds: () => string },
+): Promise<void> {
+  const h: FirefoxHarness = await launchFirefox({
+    headless: ctx.headless,
+    sandboxPort: ctx.port,
+    sandboxLogs: flags.logs,
+  });
+  running.h = h;
+  const demo = flags.fresh
+    ? undefined
+    : await setUpDemoProfile(h, { log: (line) => console.info(`  ${line}`) });
+  console.info(
+    readyText(ctx.seconds(), demo, h.sandbox.origin, {
+      id: `Add-on id      ${h.addonId} (temporary, internal UUID ${FIXED_UUID})`,
+      origin: h.origin,
+    }),
+  );
+  if (ctx.headless) {
+    const dir = join(root, 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    const popup = await h.openPopup();
+    await popup.setViewport({ width: 360, height: 600 });
+    await popup.screenshot({ path: join(dir, 'firefox-popup.png'), fullPage: true });
+    const options = await h.openOptions();
+    await options.setViewport({ width: 1000, height: 900 });
+    await options.screenshot({ path: join(dir, 'firefox-options.png'), fullPage: true });
+    console.info(`No display, so Firefox runs headless. Screenshots are in ${relative(process.cwd(), dir) || '.'}/:
+  firefox-popup.png  firefox-options.png`);
+  } else {
+    await h.openOptions();
+    if (demo) await h.openPopup();
+  }
+  console.info(
+    flags.fresh
+      ? 'Press Ctrl-C to stop. `npm start -- --firefox` (without --fresh) starts with the demo profile.'
+      : 'Press Ctrl-C to stop. `npm start -- --firefox --fresh` starts with a clean profile instead.',
+  );
+  h.browser.on('disconnected', () => void ctx.stop());
 }
 
 function demoSummary(d: DemoProfile): string {

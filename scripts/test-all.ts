@@ -1,8 +1,9 @@
 /**
- * `npm test`: typecheck, lint, unit and integration tests, then the real-browser suite, and one
- * closing line `total: N passed, M failed` (tests plus the typecheck and lint checks). Every step
- * runs even when an earlier one failed, so one run shows everything; the exit code is non-zero if
- * anything failed.
+ * `npm test`: typecheck, lint, unit and integration tests, then the real-browser suite in
+ * Chromium, then the Firefox build, Mozilla's add-on linter on it and the real-browser suite in
+ * Firefox, and one closing line `total: N passed, M failed` (tests plus the typecheck, lint,
+ * build and web-ext lint checks). Every step runs even when an earlier one failed, so one run
+ * shows everything; the exit code is non-zero if anything failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,10 +80,19 @@ if (build.failed === 0) {
 } else {
   results.push({ name: 'e2e', passed: 0, failed: 1, note: 'not run: the build failed' });
 }
+const buildFirefox = check('build:firefox', bin('vite'), ['build', '--mode', 'firefox']);
+results.push(buildFirefox);
+if (buildFirefox.failed === 0) {
+  results.push(check('web-ext lint', bin('tsx'), ['scripts/lint-firefox.ts']));
+  results.push(vitest('firefox', ['--config', 'e2e-firefox/vitest.config.ts']));
+} else {
+  for (const name of ['web-ext lint', 'firefox'])
+    results.push({ name, passed: 0, failed: 1, note: 'not run: the Firefox build failed' });
+}
 rmSync(work, { recursive: true, force: true });
 
 console.info('\nSummary');
-for (const r of results) console.info(`  ${r.failed ? '✗' : '✓'} ${r.name.padEnd(10)} ${r.note}`);
+for (const r of results) console.info(`  ${r.failed ? '✗' : '✓'} ${r.name.padEnd(13)} ${r.note}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.info(`total: ${passed} passed, ${failed} failed`);

@@ -11,6 +11,7 @@ import '../core/i18n-both';
 import browser from 'webextension-polyfill';
 import { listen } from '../ext/listen';
 import { getStore } from '../ext/storage';
+import { keepSessionFromContentScripts } from '../ext/session-access';
 import { KEYS, MIGRATIONS } from '../core/storage-keys';
 import type { Platform } from '../core/platform';
 import { DESCRIPTIONS } from '../providers/descriptions';
@@ -103,7 +104,7 @@ async function syncContentScripts(): Promise<void> {
 
 async function start(): Promise<void> {
   // Content scripts may never read session storage (the unlocked vault key lives there).
-  await chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  await keepSessionFromContentScripts();
   await store.migrate(MIGRATIONS);
   await store.update(KEYS.workerLife, (l) => ({ starts: l.starts + 1, lastStartedAt: startedAt }));
   await syncContentScripts();

@@ -71,7 +71,9 @@ function pkceFor(platform: Platform, environment: string): boolean {
 
 function ownWebAuthFlowHost(redirectUri: string): boolean {
   try {
-    return new URL(redirectUri).host === `${chrome.runtime.id}.chromiumapp.org`;
+    // The browser's own form: <id>.chromiumapp.org in Chrome, <hash>.extensions.allizom.org in
+    // Firefox.
+    return new URL(redirectUri).host === new URL(chrome.identity.getRedirectURL()).host;
   } catch {
     return false;
   }
