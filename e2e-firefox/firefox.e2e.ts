@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { bannerText, clickButton, launchFirefox, type FirefoxHarness } from './harness';
 import { saveDemoCredentials, waitUntilConnected } from '../e2e/fixtures';
+import { unwrapReply } from '../e2e/harness';
+import { returnUrlMatchPatterns } from '../src/core/settings';
 
 const PASS = 'correct horse battery staple';
 let h: FirefoxHarness;
@@ -133,7 +135,24 @@ describe('CoinDock in Firefox', () => {
     expect(await h.answerPermissionPrompt(true)).toContain('CoinDock');
     await expect
       .poll(() => text(options, '[data-testid=credentials-fomo] [data-testid=save-state]'))
-      .toBe('All changes saved');
+      .toBe('All changes saved')
+      .catch(async (e: unknown) => {
+        // Say where the save stopped: still waiting (busy: Save disabled, no notice), refused
+        // (its notice), or what the draft held when Save was clicked.
+        const state = await options
+          .evaluate(() => {
+            const form = document.querySelector('[data-testid=credentials-fomo]');
+            return JSON.stringify({
+              notice: form?.querySelector('.savebar .grow')?.textContent ?? null,
+              saveDisabled: form?.querySelector<HTMLButtonElement>('button[type=submit]')?.disabled,
+              returnUrls: form?.querySelector('textarea')?.value,
+            });
+          })
+          .catch((x: unknown) => String(x));
+        throw new Error(
+          `${String(e)}; the section: ${state}; the event page: ${await h.backgroundState()}`,
+        );
+      });
     expect(
       await options.evaluate(() =>
         chrome.permissions.contains({ origins: ['https://shop.example/*'] }),
@@ -148,6 +167,47 @@ describe('CoinDock in Firefox', () => {
     // Match patterns carry no port.
     const sandboxHost = `http://${new URL(h.sandbox.origin).hostname}/merchant/`;
     expect((await matches()).some((m) => m.startsWith(sandboxHost))).toBe(true);
+    await options.close();
+  });
+
+  it('registers the return-page script for the latest settings when saves arrive together', async () => {
+    // Pages saving together (or a Save and the host grant it asked for) each re-register the
+    // script; run side by side, one unregistered what another was replacing and its Save failed,
+    // or the older settings' registration finished last.
+    const before = await h.send('settings/get', {});
+    const options = await h.openOptions();
+    const registered = () =>
+      options.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? []),
+      );
+    // Several rounds: in any one, each registration may happen to finish before the next starts.
+    for (let i = 0; i < 10; i++) {
+      const replies = await options.evaluate(
+        (urls, i) =>
+          Promise.all(
+            ['a', 'b', 'c'].map((x) =>
+              chrome.runtime.sendMessage({
+                __coindock: 1,
+                name: 'settings/update',
+                payload: {
+                  platforms: {
+                    fomo: { returnUrls: [...urls, `https://shop.example/coindock/${x}${i}`] },
+                  },
+                },
+              }),
+            ),
+          ),
+        before.platforms.fomo.returnUrls,
+        i,
+      );
+      for (const r of replies) unwrapReply('settings/update', r);
+      const stored = await h.send('settings/get', {});
+      expect((await registered()).sort()).toEqual(returnUrlMatchPatterns(stored));
+    }
+    await h.send('settings/update', {
+      platforms: { fomo: { returnUrls: before.platforms.fomo.returnUrls } },
+    });
+    expect((await registered()).sort()).toEqual(returnUrlMatchPatterns(before));
     await options.close();
   });
 

@@ -9,10 +9,26 @@ import browser from 'webextension-polyfill';
 // eslint-disable-next-line import-x/no-restricted-paths -- only the bundled file name
 import contentScriptFile from '../content/return-capture.ts?script&iife';
 import { returnUrlMatchPatterns, type Settings } from '../core/settings';
+import { createSerialQueue } from '../core/queue';
 
 const SCRIPT_ID = 'coindock-return-capture';
 
-export async function registerReturnCapture(settings: Settings): Promise<string[]> {
+/**
+ * The one way the worker registers the return-page script: one registration at a time, each with
+ * the settings as stored when it starts. Registrations are asked for together: a Save asks the
+ * browser for a return page's host and then writes the settings, and the grant is an event of its
+ * own; two pages may save at once. Run side by side, one would unregister the script the other is
+ * replacing (the browser refuses: no such script, or already registered) and fail that Save, or
+ * finish last with the older settings and leave the new page without the script.
+ */
+export function createReturnCaptureSync(
+  readSettings: () => Promise<Settings>,
+): () => Promise<void> {
+  const queue = createSerialQueue();
+  return () => queue.run(async () => void (await registerReturnCapture(await readSettings())));
+}
+
+async function registerReturnCapture(settings: Settings): Promise<string[]> {
   const wanted = returnUrlMatchPatterns(settings);
   const allowed: string[] = [];
   for (const pattern of wanted) {

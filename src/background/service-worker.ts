@@ -23,7 +23,7 @@ import { settingsTransferHandlers } from './handlers/settings-transfer';
 import { credentialHandlers } from './handlers/credentials';
 import { accountHandlers } from './handlers/accounts';
 import { uiHandlers } from './handlers/ui';
-import { registerReturnCapture } from './content-scripts';
+import { createReturnCaptureSync } from './content-scripts';
 import { createVaultService } from './vault-service';
 import { credentialsOf, providerContext } from './provider-context';
 import { createAccountStore } from './accounts/account-store';
@@ -98,9 +98,7 @@ const accountsView = async () => ({
   flows: (await flows.list()).map(flowView),
 });
 
-async function syncContentScripts(): Promise<void> {
-  await registerReturnCapture(await store.get(KEYS.settings));
-}
+const syncContentScripts = createReturnCaptureSync(() => store.get(KEYS.settings));
 
 async function start(): Promise<void> {
   // Content scripts may never read session storage (the unlocked vault key lives there).
