@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, type Harness } from '../e2e/harness';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { launchFirefox, type FirefoxHarness } from '../e2e-firefox/harness';
 import {
   DEMO_LEDGER,
@@ -193,9 +194,11 @@ async function startFirefox(
     mkdirSync(dir, { recursive: true });
     const popup = await h.openPopup();
     await popup.setViewport({ width: 360, height: 600 });
+    await quietPage(popup);
     await popup.screenshot({ path: join(dir, 'firefox-popup.png'), fullPage: true });
     const options = await h.openOptions();
     await options.setViewport({ width: 1000, height: 900 });
+    await quietPage(options);
     await options.screenshot({ path: join(dir, 'firefox-options.png'), fullPage: true });
     console.info(`No display, so Firefox runs headless. Screenshots are in ${relative(process.cwd(), dir) || '.'}/:
   firefox-popup.png  firefox-options.png`);
@@ -209,6 +212,21 @@ async function startFirefox(
       : 'Press Ctrl-C to stop. `npm start -- --firefox --fresh` starts with a clean profile instead.',
   );
   h.browser.on('disconnected', () => void ctx.stop());
+}
+
+/**
+ * Wait until a Firefox page has drawn what it loads after its first paint (the charts and the
+ * activity list come in lazily): no change to its document for half a second, at most 10 s.
+ */
+async function quietPage(page: FirefoxPage): Promise<void> {
+  // A string, not a function: tsx would add its own helpers (__name) the page does not have.
+  await page.evaluate(`new Promise((resolve) => {
+    const done = () => { watch.disconnect(); clearTimeout(timer); clearTimeout(cap); resolve(); };
+    let timer = setTimeout(done, 500);
+    const cap = setTimeout(done, 10000);
+    const watch = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 500); });
+    watch.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  })`);
 }
 
 function demoSummary(d: DemoProfile): string {
