@@ -145,6 +145,15 @@ describe('after a browser restart', () => {
       ms: 8000,
       times: 1,
     });
+    const transferRequests = async () => {
+      const { requests } = (await h.control(CONTROL.stats)) as {
+        requests: Record<string, Record<string, number> | undefined>;
+      };
+      return Object.entries(requests.grandchain ?? {})
+        .filter(([path]) => path.includes('trade/transfer'))
+        .reduce((n, [, count]) => n + count, 0);
+    };
+    const sentBefore = await transferRequests();
     const page = await h.openOptions();
     void page
       .evaluate(
@@ -166,6 +175,9 @@ describe('after a browser restart', () => {
         return sending?.details.step;
       })
       .toBe('sending');
+    // 'sending' is saved just before the request leaves: quit only once Grand Chain has it, or
+    // the send truly never left and "not sent" would be the right answer.
+    await expect.poll(transferRequests).toBe(sentBefore + 1);
 
     await h.restartBrowser();
     // Unlocked at once, while Grand Chain is still on it: the history does not show the send
