@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { banner, readBannerWith, withCdp } from './banner-reader';
 import { launch, MERCHANT_PATHS, type Harness } from './harness';
 import { FOMO_ERROR_CODES, FOMO_SUCCESS_TEXT } from '../src/providers/fomo/error-table';
-import { PLATFORM_NAMES } from '../src/core/i18n';
+import { PLATFORM_NAMES } from '../src/providers/capabilities';
 
 let h: Harness;
 

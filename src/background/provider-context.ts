@@ -41,11 +41,12 @@ export async function providerContext(store: Store, platform: Platform): Promise
   // "Transport"): none leaves over plain http: to another computer, whatever the environment says
   // (Grand Chain's documented gateway and FOMO's test address are http:). Checked for the base
   // and again for each request, so no path built from it can slip past.
-  if (!isSecureEndpoint(baseUrl)) throw insecureTransport(platform);
+  const name = DESCRIPTIONS[platform].capabilities.name;
+  if (!isSecureEndpoint(baseUrl)) throw insecureTransport(platform, name);
   return {
     baseUrl,
     fetch: (url, init) =>
-      isSecureEndpoint(url) ? fetch(url, init) : Promise.reject(insecureTransport(platform)),
+      isSecureEndpoint(url) ? fetch(url, init) : Promise.reject(insecureTransport(platform, name)),
     clock: clockFor(platform),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bannerView, outcomeLine, shown } from './banner-text';
 import { decodeReturn } from '../providers/returns';
 import { FOMO_ERROR_CODES } from '../providers/fomo/error-table';
-import { PLATFORM_NAMES } from '../core/i18n';
+import { PLATFORM_NAMES } from '../providers/capabilities';
 import type { ReturnVerdict } from '../core/messages';
 
 const SHOP = 'https://shop.example/merchant/fomo/return';

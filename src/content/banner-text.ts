@@ -4,7 +4,8 @@
  */
 import type { RecordedTransfer, ReturnVerdict } from '../core/messages';
 import type { DecodedReturn, ReturnKind } from '../providers/returns';
-import { PLATFORM_NAMES, type Lang } from '../core/i18n';
+import { type Lang } from '../core/i18n';
+import { PLATFORM_NAMES } from '../providers/capabilities';
 import type { Bilingual } from '../core/errors';
 import { fomoCoinName, tokenLabel } from '../providers/fomo/coins';
 

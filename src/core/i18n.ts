@@ -8,7 +8,6 @@
  * (i18n-both.ts).
  */
 import type { LanguageSetting } from './settings';
-import type { Platform } from './platform';
 import type { MessageKey as BaseKey } from './i18n/en';
 import type { OptionsKey } from './i18n/options-en';
 
@@ -55,14 +54,6 @@ export async function loadLanguage(lang: Lang): Promise<void> {
   tables[lang] = Object.assign({ ...base }, ...more) as Table;
   complete.add(lang);
 }
-
-export const PLATFORM_NAMES: Record<Platform, Record<Lang, string>> = {
-  fomo: { en: 'FOMO', 'zh-CN': 'FOMO' },
-  gow: { en: 'GOW', 'zh-CN': 'GOW' },
-  biyong: { en: 'BiYong', 'zh-CN': '币用' },
-  grandchain: { en: 'Grand Chain', 'zh-CN': '大链' },
-  hicoin: { en: 'HiCoin', 'zh-CN': 'HiCoin' },
-};
 
 export function resolveLanguage(setting: LanguageSetting, browserLanguage: string): Lang {
   if (setting !== 'auto') return setting;

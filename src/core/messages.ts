@@ -6,7 +6,7 @@
  */
 import type { MapOf } from './message-protocol';
 import type { MESSAGES } from './message-map';
-import type { Platform } from './platform';
+import { PLATFORMS, type Platform } from './platform';
 import type { Accounts } from './accounts';
 
 export interface PingResult {
@@ -59,19 +59,15 @@ export interface VaultStatus {
 }
 
 /**
- * The options page's sections, by the URL hash that shows each (`#setup`…); the page follows
- * `hashchange`. `accounts` and `activity` are older names the banner may still send.
+ * The options page's sections, by the URL hash that shows each (`#setup`…, one per platform); the
+ * page follows `hashchange`. `accounts` and `activity` are older names the banner may still send.
  */
 export const OPTIONS_SECTIONS = [
   'setup',
   'vault',
   'backup',
   'language',
-  'fomo',
-  'gow',
-  'biyong',
-  'grandchain',
-  'hicoin',
+  ...PLATFORMS,
   'accounts',
   'activity',
 ] as const;

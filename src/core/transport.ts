@@ -4,9 +4,8 @@
  * sandbox). Everything else on plain HTTP can be read and changed by anyone on the path: a
  * password, a session token or a transfer sent there is no longer the user's alone.
  */
-import { errors, type CoinDockError } from './errors';
+import { errors, type Bilingual, type CoinDockError } from './errors';
 import type { Platform } from './platform';
-import { PLATFORM_NAMES } from './i18n';
 
 /** A host name as `URL.hostname` gives it (IPv4 normalised, IPv6 in brackets). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -28,26 +27,20 @@ export function isSecureEndpoint(url: string | URL): boolean {
   return u.protocol === 'http:' && isLoopbackHost(u.hostname);
 }
 
-/** The refusal, in words: what would have been exposed, and what to do instead. */
+/**
+ * The refusal, in words: what would have been exposed, and what to do instead. `name` is the
+ * platform's own (its capabilities' name).
+ */
 export function insecureTransport(
   platform: Platform | undefined,
+  name: Bilingual = { en: 'This platform', zh: '此平台' },
   endpoint?: string,
 ): CoinDockError {
-  const name = platform ? PLATFORM_NAMES[platform] : { en: 'This platform', 'zh-CN': '此平台' };
   return errors.insecure_transport(
     {
       en: `${name.en}’s address is plain http: (not encrypted), so CoinDock will not send your password, sign-in or money over it. Choose the custom environment with an https: address.`,
-      zh: `${name['zh-CN']} 的地址是未加密的 http:，CoinDock 不会通过它发送密码、登录凭据或资金。请选择“自定义”环境并填写 https: 地址。`,
+      zh: `${name.zh} 的地址是未加密的 http:，CoinDock 不会通过它发送密码、登录凭据或资金。请选择“自定义”环境并填写 https: 地址。`,
     },
     { platform, endpoint },
   );
-}
-
-/** Throws `insecure_transport` unless `url` may carry a secret or money. */
-export function requireSecureEndpoint(
-  url: string | URL,
-  platform: Platform | undefined,
-  endpoint?: string,
-): void {
-  if (!isSecureEndpoint(url)) throw insecureTransport(platform, endpoint);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
-import { PLATFORM_NAMES, t, type Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
+import { PLATFORM_NAMES } from '../providers/capabilities';
 import { NoticeText, useAction } from '../ui/use-action';
 import type { Account } from '../core/accounts';
 

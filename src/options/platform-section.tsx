@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { send } from '../ext/messaging';
 import type { Platform } from '../core/platform';
-import { PLATFORM_NAMES, errorLang, t, type Lang } from '../core/i18n';
+import { errorLang, t, type Lang } from '../core/i18n';
+import { CAPABILITIES, PLATFORM_NAMES } from '../providers/capabilities';
 import type { AccountsView } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { NoticeText, useAction } from '../ui/use-action';
-import { CAPABILITIES } from '../providers/capabilities';
+import { DESCRIPTIONS } from '../providers/descriptions';
 import { GrandchainPanel } from './grandchain-panel';
 import { PlatformEditor, refusalOf, type Refusal } from './platform-editor';
 
@@ -120,7 +121,7 @@ export function PlatformSection({
     <section class="stack section" aria-labelledby={`${platform}-h`} data-section={platform}>
       <header>
         <h2 id={`${platform}-h`}>{name}</h2>
-        <p class="muted">{t(lang, `setup.about.${platform}`)}</p>
+        <p class="muted">{DESCRIPTIONS[platform].about[errorLang(lang)]}</p>
       </header>
       <div class="card stack">
         <h3>

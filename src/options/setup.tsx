@@ -3,7 +3,8 @@ import { send } from '../ext/messaging';
 import { getStore } from '../ext/storage';
 import { KEYS } from '../core/storage-keys';
 import { PLATFORMS, type Platform } from '../core/platform';
-import { PLATFORM_NAMES, t, type Lang, type MessageKey } from '../core/i18n';
+import { errorLang, t, type Lang, type MessageKey } from '../core/i18n';
+import { PLATFORM_NAMES } from '../providers/capabilities';
 import type { AccountsView, CredentialsView, VaultStatus } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { DESCRIPTIONS } from '../providers/descriptions';
@@ -264,7 +265,7 @@ export function Setup({
               />
               <span>
                 <strong>{PLATFORM_NAMES[p][lang]}</strong>
-                <span class="muted"> — {t(lang, `setup.about.${p}` as MessageKey)}</span>
+                <span class="muted"> — {DESCRIPTIONS[p].about[errorLang(lang)]}</span>
               </span>
             </label>
           ))}

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { PLATFORM_NAMES, t, timeAgo, type Lang } from '../core/i18n';
+import { t, timeAgo, type Lang } from '../core/i18n';
+import { CAPABILITIES, PLATFORM_NAMES } from '../providers/capabilities';
 import { fenToYuan, formatDecimal } from '../core/money';
 import type { Platform } from '../core/platform';
 import type { Account } from '../core/accounts';
 import type { FlowView } from '../core/messages';
-import { CAPABILITIES } from '../providers/capabilities';
 import { BiyongNetFlow, GrandchainBalance } from './activity/net-flow';
 
 export interface AccountCardProps {
@@ -104,7 +104,11 @@ export function AccountCard(p: AccountCardProps) {
       aria-label={name}
     >
       <div class="account-head">
-        <span class={`avatar p-${p.platform}`} aria-hidden="true">
+        <span
+          class="avatar"
+          style={{ background: CAPABILITIES[p.platform].color }}
+          aria-hidden="true"
+        >
           {name.slice(0, 1)}
         </span>
         <div class="account-who">

@@ -5,9 +5,9 @@
  */
 import type { Ref } from 'preact';
 import { PLATFORMS, type Platform } from '../core/platform';
-import { PLATFORM_NAMES, t, type Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
+import { CAPABILITIES, PLATFORM_NAMES } from '../providers/capabilities';
 import type { AccountsView, VaultStatus } from '../core/messages';
-import { CAPABILITIES } from '../providers/capabilities';
 
 /** One thing that needs the user, and where it is handled (a card, or the unlock form). */
 export interface AttentionItem {

@@ -3,7 +3,8 @@
  * Loaded after the popup's first paint (popup.tsx imports it dynamically), so its forms cost the
  * first paint nothing.
  */
-import { PLATFORM_NAMES, t, timeAgo, type Lang } from '../core/i18n';
+import { t, timeAgo, type Lang } from '../core/i18n';
+import { PLATFORM_NAMES } from '../providers/capabilities';
 import type { Accounts } from '../core/accounts';
 import type { ReturnRecord } from '../core/returns';
 import type { Transfer } from '../core/transfers';

@@ -1,21 +1,28 @@
 /**
  * Every platform's capabilities, by id: what the popup, the options page and the content script
- * decide the UI from. The same objects as each description's `capabilities`
+ * show (name, colour) and decide the UI from. The same objects as each description's `capabilities`
  * (src/providers/descriptions.ts), imported apart so a page's first paint carries none of the
  * descriptions' tables (the popup's budget: bench/popup-size.ts).
  */
-import type { Platform } from '../core/platform';
+import type { Lang } from '../core/i18n';
+import { PLATFORMS, type Platform } from '../core/platform';
 import type { PlatformCapabilities } from './types';
-import { fomoCapabilities } from './fomo/capabilities';
-import { gowCapabilities } from './gow/capabilities';
-import { biyongCapabilities } from './biyong/capabilities';
-import { grandchainCapabilities } from './grandchain/capabilities';
-import { hicoinCapabilities } from './hicoin/capabilities';
+import { everyPlatform } from './by-platform';
 
-export const CAPABILITIES: Readonly<Record<Platform, PlatformCapabilities>> = {
-  fomo: fomoCapabilities,
-  gow: gowCapabilities,
-  biyong: biyongCapabilities,
-  grandchain: grandchainCapabilities,
-  hicoin: hicoinCapabilities,
-};
+/** Each platform folder's `capabilities.ts` (its default export), found by Vite: by-platform.ts. */
+export const CAPABILITIES: Readonly<Record<Platform, PlatformCapabilities>> = everyPlatform(
+  import.meta.glob<PlatformCapabilities>('./*/capabilities.ts', {
+    eager: true,
+    import: 'default',
+  }),
+  'capabilities.ts',
+);
+
+/** Every platform's name, by the pages' language. */
+export const PLATFORM_NAMES: Readonly<Record<Platform, Readonly<Record<Lang, string>>>> =
+  Object.fromEntries(
+    PLATFORMS.map((p) => {
+      const { en, zh } = CAPABILITIES[p].name;
+      return [p, { en, 'zh-CN': zh }];
+    }),
+  ) as Record<Platform, Record<Lang, string>>;

@@ -5,19 +5,13 @@
  */
 import type { Platform } from '../core/platform';
 import type { ProviderDescription, PresetEnvironment } from './types';
-import { fomoDescription } from './fomo/description';
-import { gowDescription } from './gow/description';
-import { biyongDescription } from './biyong/description';
-import { grandchainDescription } from './grandchain/description';
-import { hicoinDescription } from './hicoin/description';
+import { everyPlatform } from './by-platform';
 
-export const DESCRIPTIONS: Record<Platform, ProviderDescription> = {
-  fomo: fomoDescription,
-  gow: gowDescription,
-  biyong: biyongDescription,
-  grandchain: grandchainDescription,
-  hicoin: hicoinDescription,
-};
+/** Each platform folder's `description.ts` (its default export), found by Vite: by-platform.ts. */
+export const DESCRIPTIONS: Readonly<Record<Platform, ProviderDescription>> = everyPlatform(
+  import.meta.glob<ProviderDescription>('./*/description.ts', { eager: true, import: 'default' }),
+  'description.ts',
+);
 
 export interface EnvironmentChoice {
   environment: PresetEnvironment | 'custom';

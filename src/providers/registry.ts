@@ -8,19 +8,13 @@
  */
 import type { Platform } from '../core/platform';
 import type { Adapter, RedirectConnect, StoredCredentials } from './adapter';
-import { fomoAdapter } from './fomo/adapter';
-import { gowAdapter } from './gow/adapter';
-import { biyongAdapter } from './biyong/adapter';
-import { grandchainAdapter } from './grandchain/adapter';
-import { hicoinAdapter } from './hicoin/adapter';
+import { everyPlatform } from './by-platform';
 
-export const ADAPTERS: Readonly<Record<Platform, Adapter>> = {
-  fomo: fomoAdapter,
-  gow: gowAdapter,
-  biyong: biyongAdapter,
-  grandchain: grandchainAdapter,
-  hicoin: hicoinAdapter,
-};
+/** Each platform folder's `adapter.ts` (its default export), found by Vite: by-platform.ts. */
+export const ADAPTERS: Readonly<Record<Platform, Adapter>> = everyPlatform(
+  import.meta.glob<Adapter>('./*/adapter.ts', { eager: true, import: 'default' }),
+  'adapter.ts',
+);
 
 /** The adapters that have a capability, each with it (a loop skips the others). */
 export function adaptersWith<K extends keyof Adapter>(

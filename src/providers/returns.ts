@@ -15,9 +15,9 @@ import {
   type ReturnDecoder,
   type UnknownDecoded,
 } from '../core/return-decode';
-import { fomoReturnDecoder, type FomoPayDecoded } from './fomo/return-decode';
-import { biyongReturnDecoder, type BiyongDecoded } from './biyong/return-decode';
-import { hicoinReturnDecoder } from './hicoin/return-decode';
+import type { FomoPayDecoded } from './fomo/return-decode';
+import type { BiyongDecoded } from './biyong/return-decode';
+import { somePlatforms } from './by-platform';
 
 export type { FomoPayDecoded } from './fomo/return-decode';
 export type { BiyongDecoded } from './biyong/return-decode';
@@ -33,14 +33,19 @@ export type DecodedReturn = FomoPayDecoded | OAuthDecoded | BiyongDecoded | Unkn
 export type ReturnKind = DecodedReturn['kind'];
 
 /**
- * The platforms that send the browser back to a page, each with its decoder. Order matters only
- * without a platform: the first decoder that recognises the parameters wins.
+ * The platforms that send the browser back to a page, each with its decoder: each platform
+ * folder's `return-decode.ts` (its default export), found by Vite (by-platform.ts). Order (that of
+ * PLATFORMS) matters only without a platform: the first decoder that recognises the parameters
+ * wins. A decoder whose result is a kind of its own adds that type to DecodedReturn below.
  */
-export const RETURN_DECODERS: Partial<Record<Platform, ReturnDecoder<DecodedReturn>>> = {
-  fomo: fomoReturnDecoder,
-  biyong: biyongReturnDecoder,
-  hicoin: hicoinReturnDecoder,
-};
+export const RETURN_DECODERS: Readonly<Partial<Record<Platform, ReturnDecoder<DecodedReturn>>>> =
+  somePlatforms(
+    import.meta.glob<ReturnDecoder<DecodedReturn>>('./*/return-decode.ts', {
+      eager: true,
+      import: 'default',
+    }),
+    'return-decode.ts',
+  );
 
 function decodeQuery(q: URLSearchParams, platform: Platform | undefined): DecodedReturn {
   if (platform !== undefined) return RETURN_DECODERS[platform]?.decode(q) ?? unknown(platform);

@@ -76,6 +76,10 @@ export type SignIn = 'oauth' | 'key_pair' | 'api_keys' | 'email_login';
  * (src/providers/capabilities.ts collects them).
  */
 export interface PlatformCapabilities {
+  /** The platform's name in both languages, as every page and the banner show it. */
+  name: Bilingual;
+  /** The colour of its avatar on the popup's account card (white text on it: 4.5:1 or more). */
+  color: `#${string}`;
   signIn: SignIn;
   /**
    * The account carries an identity-verification status (`cardStatus`, with its words in
@@ -93,7 +97,8 @@ export interface PlatformCapabilities {
 
 export interface ProviderDescription {
   id: Platform;
-  name: Bilingual;
+  /** One line on what the platform is for, shown where the user picks platforms (options). */
+  about: Bilingual;
   /** What the pages offer for it (see PlatformCapabilities). */
   capabilities: PlatformCapabilities;
   /** Base URLs per preset environment. `sandbox` is the local simulator's default address;

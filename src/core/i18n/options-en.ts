@@ -79,13 +79,6 @@ export const optionsEn = {
   'setup.strength.tooShort': 'Use at least 8 characters',
   'setup.platforms.intro': 'Which platforms do you use? You can add the others later.',
   'setup.choose': 'Choose at least one platform',
-  'setup.about.fomo': 'Crypto wallet: balances, deposits and withdrawals through FOMO’s pay page.',
-  'setup.about.gow':
-    'Buy and sell crypto for pesos (PHP) by bank transfer, with an identity check.',
-  'setup.about.biyong':
-    'Merchant wallet: with the user’s permission, their profile and balance history.',
-  'setup.about.grandchain': 'Payments in yuan between Grand Chain users; sign in with email.',
-  'setup.about.hicoin': 'Wallet sign-in: the user’s HiCoin profile.',
   'setup.keys.intro':
     'Enter each platform’s keys: every field is checked as you type. Save, then test the connection.',
   'setup.keys.pending': 'Still to save: {names}',

@@ -72,11 +72,6 @@ export const optionsZh: Record<OptionsKey, string> = {
   'setup.strength.tooShort': '请至少使用 8 个字符',
   'setup.platforms.intro': '您使用哪些平台？其他平台可以稍后添加。',
   'setup.choose': '请至少选择一个平台',
-  'setup.about.fomo': '加密钱包：查看余额，通过 FOMO 支付页充值和提现。',
-  'setup.about.gow': '通过银行转账用比索（PHP）买卖加密货币，需实名认证。',
-  'setup.about.biyong': '商户钱包：经用户授权，查看其资料和余额流水。',
-  'setup.about.grandchain': '大链用户之间的人民币支付；用邮箱登录。',
-  'setup.about.hicoin': '钱包授权登录：查看用户的 HiCoin 资料。',
   'setup.keys.intro': '填写每个平台的密钥：输入时逐项检查。保存后测试连接。',
   'setup.keys.pending': '尚未保存：{names}',
   'setup.connect.intro':

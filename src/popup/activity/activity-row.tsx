@@ -1,5 +1,6 @@
 /** One activity row: what, with whom, when, the signed amount and, when not done, its state. */
-import { PLATFORM_NAMES, t, type Lang } from '../../core/i18n';
+import { t, type Lang } from '../../core/i18n';
+import { PLATFORM_NAMES } from '../../providers/capabilities';
 import { signedForDisplay, type ActivityItem } from '../../core/activity';
 import { tokenLabel } from '../../providers/fomo/coins';
 

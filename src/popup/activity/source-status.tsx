@@ -1,5 +1,6 @@
 /** How fresh each source is, in words: "BiYong: updated 2 min ago", locked, or the failure. */
-import { PLATFORM_NAMES, t, timeAgo, type Lang } from '../../core/i18n';
+import { t, timeAgo, type Lang } from '../../core/i18n';
+import { PLATFORM_NAMES } from '../../providers/capabilities';
 import type { SourceStatus } from '../../core/activity';
 
 export function SourceStatusList(p: { lang: Lang; now: number; sources: SourceStatus[] }) {

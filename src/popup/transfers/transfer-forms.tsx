@@ -1,5 +1,6 @@
 import { send } from '../../ext/messaging';
-import { PLATFORM_NAMES, type Lang } from '../../core/i18n';
+import { type Lang } from '../../core/i18n';
+import { PLATFORM_NAMES } from '../../providers/capabilities';
 import { tx } from './words';
 import type { Accounts } from '../../core/accounts';
 import type { Transfer } from '../../core/transfers';

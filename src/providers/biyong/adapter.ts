@@ -124,3 +124,5 @@ export const biyongAdapter = defineAdapter({
   // Whose ledger it is: the BiYong user's openId. The ledger is BiYong's balance history.
   activity: { identity: (a) => a.details.openId, ledger: true },
 });
+
+export default biyongAdapter;

@@ -25,7 +25,10 @@ export const BIYONG_MAX_PAGE_SIZE = 1000;
 export const biyongDescription: ProviderDescription = {
   id: 'biyong',
   capabilities: biyongCapabilities,
-  name: { en: 'BiYong', zh: 'BiYong（币用）' },
+  about: {
+    en: 'Merchant wallet: with the user’s permission, their profile and balance history.',
+    zh: '商户钱包：经用户授权，查看其资料和余额流水。',
+  },
   environments: {
     // docs/providers/biyong.md names no host: BiYong gives merchants their API base URL with the AppId, so outside
     // the sandbox the user enters it as a custom base URL (no guessed production host here).
@@ -142,3 +145,5 @@ export const biyongDescription: ProviderDescription = {
     '100401': { kind: 'signature', en: 'BiYong rejected the signature', zh: '验签失败' },
   },
 };
+
+export default biyongDescription;

@@ -53,3 +53,5 @@ export const biyongReturnDecoder: ReturnDecoder<BiyongDecoded> = {
   decode: decodeBiyong,
   recognises: (q) => q.has('biytoken') || q.has('biyerror'),
 };
+
+export default biyongReturnDecoder;

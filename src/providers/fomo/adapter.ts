@@ -114,3 +114,5 @@ export const fomoAdapter = defineAdapter({
       client(ctx, c).exchangeCode({ code, state: 'connectiontest', redirectUri: c.redirectUri }),
     ),
 });
+
+export default fomoAdapter;

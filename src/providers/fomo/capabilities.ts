@@ -2,7 +2,11 @@
 import type { PlatformCapabilities } from '../types';
 
 export const fomoCapabilities: PlatformCapabilities = {
+  name: { en: 'FOMO', zh: 'FOMO' },
+  color: '#b54708',
   signIn: 'oauth',
   fenBalance: false,
   keyPairHelper: false,
 };
+
+export default fomoCapabilities;

@@ -18,7 +18,10 @@ export const FOMO_ENDPOINTS = {
 export const fomoDescription: ProviderDescription = {
   id: 'fomo',
   capabilities: fomoCapabilities,
-  name: { en: 'FOMO', zh: 'FOMO' },
+  about: {
+    en: 'Crypto wallet: balances, deposits and withdrawals through FOMO’s pay page.',
+    zh: '加密钱包：查看余额，通过 FOMO 支付页充值和提现。',
+  },
   environments: {
     // FOMO's documentation gives only its test address (二.0 测试网址, docs/providers/fomo.md);
     // production is a custom base URL.
@@ -101,3 +104,5 @@ export const fomoDescription: ProviderDescription = {
   ],
   errorCodes: FOMO_ERROR_CODES,
 };
+
+export default fomoDescription;

@@ -107,3 +107,5 @@ export const fomoReturnDecoder: ReturnDecoder<FomoPayDecoded | OAuthDecoded | Un
   // Only a FOMO pay return carries these.
   recognises: (q) => has(q, 'status', 'trade_id'),
 };
+
+export default fomoReturnDecoder;

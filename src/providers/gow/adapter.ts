@@ -55,3 +55,5 @@ export const gowAdapter = defineAdapter({
     };
   },
 });
+
+export default gowAdapter;

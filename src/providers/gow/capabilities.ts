@@ -2,9 +2,13 @@
 import type { PlatformCapabilities } from '../types';
 
 export const gowCapabilities: PlatformCapabilities = {
+  name: { en: 'GOW', zh: 'GOW' },
+  color: '#067647',
   signIn: 'api_keys',
   // The card status GOW gives the account; 1 is approved (docs/providers/gow.md, findUserAuthStatus).
   kyc: { approved: '1' },
   fenBalance: false,
   keyPairHelper: false,
 };
+
+export default gowCapabilities;

@@ -16,7 +16,10 @@ export const GOW_ORDER_NO_MAX = 40;
 export const gowDescription: ProviderDescription = {
   id: 'gow',
   capabilities: gowCapabilities,
-  name: { en: 'GOW', zh: 'GOW' },
+  about: {
+    en: 'Buy and sell crypto for pesos (PHP) by bank transfer, with an identity check.',
+    zh: '通过银行转账用比索（PHP）买卖加密货币，需实名认证。',
+  },
   // GOW's documentation names no hosts for production or test: those are set as a custom base URL.
   // The sandbox value is contract.ts PREFIX.gow on the default port, copied (src/ never imports
   // sandbox/).
@@ -99,3 +102,5 @@ export const gowDescription: ProviderDescription = {
     '999999': { kind: 'platform', en: 'GOW system error', zh: '系统错误' },
   },
 };
+
+export default gowDescription;

@@ -44,3 +44,5 @@ export const grandchainAdapter = defineAdapter({
       ctx.vault,
     ),
 });
+
+export default grandchainAdapter;

@@ -2,8 +2,12 @@
 import type { PlatformCapabilities } from '../types';
 
 export const grandchainCapabilities: PlatformCapabilities = {
+  name: { en: 'Grand Chain', zh: '大链' },
+  color: '#6927da',
   signIn: 'email_login',
   fenBalance: true,
   keyPairHelper: false,
   accountPanel: 'balance_history',
 };
+
+export default grandchainCapabilities;

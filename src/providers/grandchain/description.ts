@@ -11,7 +11,10 @@ import { ENDPOINTS, pathFor } from './revisions';
 export const grandchainDescription: ProviderDescription = {
   id: 'grandchain',
   capabilities: grandchainCapabilities,
-  name: { en: 'Grand Chain', zh: '大链' },
+  about: {
+    en: 'Payments in yuan between Grand Chain users; sign in with email.',
+    zh: '大链用户之间的人民币支付；用邮箱登录。',
+  },
   environments: {
     // docs/providers/grandchain.md: gateway http://www.vaskka.com/ and every route under /grand/chain/.
     production: 'http://www.vaskka.com/grand/chain/',
@@ -56,3 +59,5 @@ export const grandchainDescription: ProviderDescription = {
   ],
   errorCodes: flatErrorTable(),
 };
+
+export default grandchainDescription;

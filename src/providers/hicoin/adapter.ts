@@ -80,3 +80,5 @@ export const hicoinAdapter = defineAdapter({
   },
   probe: (ctx, c) => probeOAuthApp((code) => client(ctx, c).exchangeCode(code)),
 });
+
+export default hicoinAdapter;

@@ -2,7 +2,11 @@
 import type { PlatformCapabilities } from '../types';
 
 export const hicoinCapabilities: PlatformCapabilities = {
+  name: { en: 'HiCoin', zh: 'HiCoin' },
+  color: '#c01048',
   signIn: 'oauth',
   fenBalance: false,
   keyPairHelper: false,
 };
+
+export default hicoinCapabilities;

@@ -23,7 +23,10 @@ export type HicoinScope = 'snsapi_base' | 'snsapi_userinfo';
 export const hicoinDescription: ProviderDescription = {
   id: 'hicoin',
   capabilities: hicoinCapabilities,
-  name: { en: 'HiCoin', zh: 'HiCoin' },
+  about: {
+    en: 'Wallet sign-in: the user’s HiCoin profile.',
+    zh: '钱包授权登录：查看用户的 HiCoin 资料。',
+  },
   environments: {
     // The production and test hosts of docs/providers/hicoin.md.
     production: 'https://oauth.hicoin.vip/api',
@@ -157,3 +160,5 @@ export const hicoinDescription: ProviderDescription = {
     '48001': { kind: 'permission', en: 'The scope does not allow this API', zh: 'api 功能未授权' },
   },
 };
+
+export default hicoinDescription;

@@ -16,3 +16,5 @@ export const hicoinReturnDecoder: ReturnDecoder<OAuthDecoded | UnknownDecoded> =
   decode: (q) =>
     ['code', 'error', 'state'].some((n) => q.has(n)) ? decodeOAuth(q, 'hicoin') : unknown('hicoin'),
 };
+
+export default hicoinReturnDecoder;
