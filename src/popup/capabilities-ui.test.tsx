@@ -56,7 +56,9 @@ describe('the account card follows the platform’s capabilities', () => {
     it(`${p}: balance, KYC and the connect button as its capabilities say`, () => {
       // An error state: no activity panel loads, the details alone decide.
       const shown = card(p, account(p, 'error'));
-      expect(!!shown.querySelector('[data-testid=balance]'), 'balance').toBe(can.fenBalance);
+      expect(!!shown.querySelector('[data-testid=balance]'), 'balance').toBe(
+        can.fenBalance === true,
+      );
       expect(!!shown.querySelector('[data-testid=kyc]'), 'kyc').toBe(!!can.kyc);
       const button = shown.querySelector('button.primary')?.textContent;
       expect(button).toBe('Reconnect');

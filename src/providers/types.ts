@@ -88,9 +88,9 @@ export interface PlatformCapabilities {
    */
   kyc?: { approved: string };
   /** The account keeps its balance in fen (`balanceFen`, `balanceAt`): shown on its card. */
-  fenBalance: boolean;
+  fenBalance?: true;
   /** The options page can make the merchant's key pair for the user. */
-  keyPairHelper: boolean;
+  keyPairHelper?: true;
   /** What the popup's card shows of the account's activity while connected. */
   accountPanel?: 'net_flow' | 'balance_history';
 }

@@ -5,7 +5,6 @@ export const biyongCapabilities: PlatformCapabilities = {
   name: { en: 'BiYong', zh: '币用' },
   color: '#1849a9',
   signIn: 'key_pair',
-  fenBalance: false,
   // The merchant's RSA key pair can be made on the options page (docs/providers/biyong.md).
   keyPairHelper: true,
   accountPanel: 'net_flow',

@@ -5,8 +5,6 @@ export const fomoCapabilities: PlatformCapabilities = {
   name: { en: 'FOMO', zh: 'FOMO' },
   color: '#b54708',
   signIn: 'oauth',
-  fenBalance: false,
-  keyPairHelper: false,
 };
 
 export default fomoCapabilities;

@@ -7,8 +7,6 @@ export const gowCapabilities: PlatformCapabilities = {
   signIn: 'api_keys',
   // The card status GOW gives the account; 1 is approved (docs/providers/gow.md, findUserAuthStatus).
   kyc: { approved: '1' },
-  fenBalance: false,
-  keyPairHelper: false,
 };
 
 export default gowCapabilities;

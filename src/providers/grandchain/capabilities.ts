@@ -6,7 +6,6 @@ export const grandchainCapabilities: PlatformCapabilities = {
   color: '#6927da',
   signIn: 'email_login',
   fenBalance: true,
-  keyPairHelper: false,
   accountPanel: 'balance_history',
 };
 

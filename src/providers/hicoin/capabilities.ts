@@ -5,8 +5,6 @@ export const hicoinCapabilities: PlatformCapabilities = {
   name: { en: 'HiCoin', zh: 'HiCoin' },
   color: '#c01048',
   signIn: 'oauth',
-  fenBalance: false,
-  keyPairHelper: false,
 };
 
 export default hicoinCapabilities;
