@@ -27,20 +27,26 @@ import {
   type DemoProfile,
 } from '../e2e/demo-profile';
 import { DEFAULT_PORT, DEMO_API, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
-import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS } from '../sandbox/demo-keys';
+import { DEMO_GRANDCHAIN_USER, DEMO_PLATFORMS, type DemoPlatform } from '../sandbox/demo-keys';
 import { TRANSFER_KIND_NAMES } from '../src/core/transfer-kinds';
+import type { PlatformCapabilities } from '../src/providers/types';
 import { FIXED_UUID } from './firefox';
 
 const root = resolve(import.meta.dirname, '..');
 // Filled in once launched: Ctrl-C or a failure during start-up still stops what was started.
 const running: { h?: Pick<Harness, 'close'> } = {};
-const NAMES = {
-  fomo: 'FOMO',
-  gow: 'GOW',
-  biyong: 'BiYong',
-  grandchain: 'Grand Chain',
-  hicoin: 'HiCoin',
-} as const;
+// Each platform's name as its own capabilities.ts gives it (tsx runs this file, and has no
+// import.meta.glob: src/providers/capabilities.ts cannot be imported here).
+const NAMES = Object.fromEntries(
+  await Promise.all(
+    DEMO_PLATFORMS.map(async (p) => {
+      const m = (await import(`../src/providers/${p}/capabilities.ts`)) as {
+        default: PlatformCapabilities;
+      };
+      return [p, m.default.name.en] as const;
+    }),
+  ),
+) as Record<DemoPlatform, string>;
 
 function hasDisplay(): boolean {
   if (process.platform === 'darwin' || process.platform === 'win32') return true;

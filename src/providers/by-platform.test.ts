@@ -23,12 +23,12 @@ describe('provider tables found by file name', () => {
   });
 
   it('refuses a folder that is not in PLATFORMS, naming the file and where to add it', () => {
-    const withNew = [...PLATFORMS, 'newpay'];
+    const withNew = [...PLATFORMS, 'stray'];
     expect(() => everyPlatform(found(withNew, 'adapter.ts'), 'adapter.ts')).toThrow(
-      'src/providers/newpay/adapter.ts: "newpay" is not in PLATFORMS (src/core/platform.ts)',
+      'src/providers/stray/adapter.ts: "stray" is not in PLATFORMS (src/core/platform.ts)',
     );
-    expect(() => somePlatforms(found(['newpay'], 'return-decode.ts'), 'return-decode.ts')).toThrow(
-      /newpay/,
+    expect(() => somePlatforms(found(['stray'], 'return-decode.ts'), 'return-decode.ts')).toThrow(
+      /stray/,
     );
   });
 
