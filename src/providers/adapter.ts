@@ -83,28 +83,25 @@ export interface DisconnectContext {
   provider: () => Promise<ProviderContext>;
   /** The platform's public settings, readable while the vault is locked. */
   config: StoredCredentials;
-  vault: {
-    get(name: string): Promise<string | undefined>;
-    write(values: Record<string, string | undefined>): Promise<void>;
-  };
+  vault: SecretsAccess;
 }
 
-/** An adapter as written in a provider folder: its capabilities see typed credentials `C`. */
-export interface AdapterDefinition<S extends CredentialsSchema> {
-  description: ProviderDescription;
-  credentials: S;
-  connect?: Connect<v.InferOutput<S>>;
+/** The vault as a capability may use it: read a secret by name; write (undefined deletes). */
+export interface SecretsAccess {
+  get(name: string): Promise<string | undefined>;
+  write(values: Record<string, string | undefined>): Promise<void>;
+}
+
+/** What a platform can do, each capability optional; `C` is the credentials its code sees. */
+export interface Capabilities<C> {
+  connect?: Connect<C>;
   /** Exchange a refresh token for new tokens (OAuth platforms). */
-  refresh?: (
-    ctx: ProviderContext,
-    creds: v.InferOutput<S>,
-    refreshToken: string,
-  ) => Promise<TokenSet>;
+  refresh?: (ctx: ProviderContext, creds: C, refreshToken: string) => Promise<TokenSet>;
   /** The account's profile again; without it the stored profile stands. */
-  profile?: (ctx: ProfileContext, creds: v.InferOutput<S>, account: Account) => Promise<Profile>;
+  profile?: (ctx: ProfileContext, creds: C, account: Account) => Promise<Profile>;
   /** "Test connection": one real call that proves the keys work; the success in words. Throws
    * the platform's error otherwise. */
-  probe?: (ctx: ProviderContext, creds: v.InferOutput<S>) => Promise<Bilingual>;
+  probe?: (ctx: ProviderContext, creds: C) => Promise<Bilingual>;
   /** What a return URL of this platform says (pure; the content script uses the same decoder). */
   decodeReturn?: ReturnDecoder<DecodedReturn>;
   /** The platform's activity follows its account: whose activity a stored account is. */
@@ -113,22 +110,19 @@ export interface AdapterDefinition<S extends CredentialsSchema> {
   disconnect?: (ctx: DisconnectContext) => Promise<void>;
 }
 
+/** An adapter as written in a provider folder: its capabilities see typed credentials. */
+export interface AdapterDefinition<S extends CredentialsSchema> extends Capabilities<
+  v.InferOutput<S>
+> {
+  description: ProviderDescription;
+  credentials: S;
+}
+
 /** A registered adapter, as the background calls it: capabilities take stored credentials. */
-export interface Adapter {
+export interface Adapter extends Capabilities<StoredCredentials> {
   id: Platform;
   description: ProviderDescription;
   credentials: CredentialsSchema;
-  connect?: Connect<StoredCredentials>;
-  refresh?: (
-    ctx: ProviderContext,
-    creds: StoredCredentials,
-    refreshToken: string,
-  ) => Promise<TokenSet>;
-  profile?: (ctx: ProfileContext, creds: StoredCredentials, account: Account) => Promise<Profile>;
-  probe?: (ctx: ProviderContext, creds: StoredCredentials) => Promise<Bilingual>;
-  decodeReturn?: ReturnDecoder<DecodedReturn>;
-  activity?: { identity(account: Account): string | undefined; ledger?: true };
-  disconnect?: (ctx: DisconnectContext) => Promise<void>;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { errors } from '../../core/errors';
 import type { GrandchainClient, GrandchainSession } from './client';
 import type { RevisionOption } from './revisions';
+import type { SecretsAccess } from '../adapter';
 
 export const GRANDCHAIN_SESSION_KEY = 'grandchain.session';
 export const GRANDCHAIN_FACE_KEY = 'grandchain.faceToken';
@@ -17,18 +18,12 @@ const SessionSchema = v.object({
   sessionToken: v.string(),
 });
 
-/** The vault, as far as the session needs it. */
-export interface SessionVault {
-  get(name: string): Promise<string | undefined>;
-  write(values: Record<string, string | undefined>): Promise<void>;
-}
-
 /** The API revision the settings ask for (`auto` unless one is chosen). */
 export function revisionOption(revision: string | undefined): RevisionOption {
   return revision === 'seed' || revision === 'deployed' ? revision : 'auto';
 }
 
-export async function readGrandchainSession(vault: SessionVault): Promise<GrandchainSession> {
+export async function readGrandchainSession(vault: SecretsAccess): Promise<GrandchainSession> {
   const raw = await vault.get(GRANDCHAIN_SESSION_KEY);
   const parsed = raw ? v.safeParse(SessionSchema, JSON.parse(raw)) : undefined;
   if (!parsed?.success) {
@@ -43,7 +38,7 @@ export async function readGrandchainSession(vault: SessionVault): Promise<Grandc
 /** Sign out at Grand Chain (best effort) and forget the session and face token, whatever happens. */
 export async function signOutGrandchain(
   client: () => Promise<GrandchainClient>,
-  vault: SessionVault,
+  vault: SecretsAccess,
 ): Promise<void> {
   try {
     const session = await readGrandchainSession(vault);
