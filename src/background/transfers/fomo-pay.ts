@@ -140,8 +140,8 @@ export function createFomoPay(deps: {
   }
 
   async function open(id: string): Promise<void> {
-    const t = await deps.transfers.get(id);
-    if (!t || !isFomoPay(t) || t.details.step !== 'saved') return;
+    const t = await deps.transfers.getOf(id, isFomoPay);
+    if (!t || t.details.step !== 'saved') return;
     const url = await payUrl(t);
     const tab = await chrome.tabs.create({ url, active: true });
     const tabSession = await deps.browserSession();
