@@ -1,21 +1,16 @@
 /**
- * Grand Chain accounts: registration (try → emailed code → verify, with resend), sign-in and
- * sign-out, and the face token. The password is a parameter of one call and is never stored; the
+ * Grand Chain accounts: registration (try → emailed code → verify, with resend), sign-in and the
+ * face token (signing out is the adapter's `disconnect`, src/providers/grandchain/adapter.ts). The password is a parameter of one call and is never stored; the
  * session token and face token are secrets and live in the vault.
  */
 import { errors, hasCode } from '../../core/errors';
 import type { ProviderContext } from '../../providers/types';
-import {
-  createGrandchainClient,
-  type GrandchainClient,
-  type GrandchainSession,
-} from '../../providers/grandchain/client';
+import type { GrandchainClient, GrandchainSession } from '../../providers/grandchain/client';
+import { grandchainClientFor } from '../../providers/grandchain/adapter';
 import {
   GRANDCHAIN_FACE_KEY as FACE_KEY,
   GRANDCHAIN_SESSION_KEY as SESSION_KEY,
   readGrandchainSession,
-  revisionOption,
-  signOutGrandchain,
 } from '../../providers/grandchain/session';
 import type { VaultService } from '../vault-service';
 import type { AccountStore } from './account-store';
@@ -28,9 +23,7 @@ export function createGrandchainService(deps: {
   config(): Promise<Record<string, string>>;
 }) {
   async function client(): Promise<GrandchainClient> {
-    return createGrandchainClient(await deps.context(), {
-      revision: revisionOption((await deps.config()).revision),
-    });
+    return grandchainClientFor(await deps.context(), await deps.config());
   }
 
   async function saveSession(session: GrandchainSession, nickName?: string): Promise<void> {
@@ -83,11 +76,6 @@ export function createGrandchainService(deps: {
     async login(email: string, password: string): Promise<void> {
       const { session } = await (await client()).login(email, password);
       await saveSession(session);
-    },
-
-    /** Sign out at Grand Chain (best effort) and forget the session and face token. */
-    async logout(): Promise<void> {
-      await signOutGrandchain(client, deps.vault);
     },
 
     async setFaceToken(faceToken: string): Promise<void> {

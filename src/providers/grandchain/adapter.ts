@@ -4,8 +4,9 @@
  * and which revision it speaks; disconnecting signs out; its trades are activity.
  */
 import * as v from 'valibot';
-import { defineAdapter, optionalText, requiredText } from '../adapter';
-import { createGrandchainClient } from './client';
+import { defineAdapter, optionalText, requiredText, type StoredCredentials } from '../adapter';
+import type { ProviderContext } from '../types';
+import { createGrandchainClient, type GrandchainClient } from './client';
 import { grandchainDescription } from './description';
 import { revisionOption, signOutGrandchain } from './session';
 
@@ -15,6 +16,18 @@ export const GrandchainCredentials = v.object({
   revision: optionalText,
 });
 export type GrandchainCredentials = v.InferOutput<typeof GrandchainCredentials>;
+
+/**
+ * Grand Chain's client at the API revision its public settings ask for, for the worker's
+ * accounts service and the adapter's sign-out. No credentials schema here: registering and
+ * signing in happen before an email is configured.
+ */
+export function grandchainClientFor(
+  ctx: ProviderContext,
+  config: StoredCredentials,
+): GrandchainClient {
+  return createGrandchainClient(ctx, { revision: revisionOption(config.revision) });
+}
 
 export const grandchainAdapter = defineAdapter({
   description: grandchainDescription,
@@ -36,13 +49,7 @@ export const grandchainAdapter = defineAdapter({
   // Whose trades they are: the signed-in email (Grand Chain ignores its case).
   activity: { identity: (a) => a.details.email?.toLowerCase() },
   disconnect: (ctx) =>
-    signOutGrandchain(
-      async () =>
-        createGrandchainClient(await ctx.provider(), {
-          revision: revisionOption(ctx.config.revision),
-        }),
-      ctx.vault,
-    ),
+    signOutGrandchain(async () => grandchainClientFor(await ctx.provider(), ctx.config), ctx.vault),
 });
 
 export default grandchainAdapter;

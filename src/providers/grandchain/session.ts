@@ -1,7 +1,7 @@
 /**
  * Grand Chain's signed-in session (docs/providers/grandchain.md): the session token and face
- * token are secrets and live in the vault under these names. Signing out is shared by the
- * worker's Grand Chain service and the adapter's disconnect.
+ * token are secrets and live in the vault under these names. The worker's Grand Chain service
+ * reads the session; the adapter's disconnect signs out.
  */
 import * as v from 'valibot';
 import { errors } from '../../core/errors';
