@@ -11,13 +11,7 @@
  */
 import type { UseStore } from 'idb-keyval';
 import { createStore, type DatabaseBackend, type Store } from '../core/store';
-import {
-  DATABASES,
-  MIGRATIONS,
-  POPUP_SNAPSHOT_KEY,
-  RETIRED_DATABASES,
-  SNAPSHOT_INPUTS,
-} from '../core/storage-keys';
+import { DATABASES, MIGRATIONS, POPUP_SNAPSHOT_KEY, SNAPSHOT_INPUTS } from '../core/storage-keys';
 import { batchedArea } from './batched-area';
 
 /**
@@ -66,7 +60,9 @@ export const idbDatabases: DatabaseBackend = {
  * schema (an empty store, migrated). Alarms and registrations are the worker's (background/forget.ts).
  */
 export async function wipeStorage(store: Store): Promise<void> {
-  const databases = [...Object.values(DATABASES).map((d) => d.name), ...RETIRED_DATABASES];
+  // Retired databases are not listed: clearing `local` resets the schema version, so the migrate
+  // below runs the migration that deletes them (storage-keys.ts, version 3) again.
+  const databases = Object.values(DATABASES).map((d) => d.name);
   await Promise.all([
     store.backends.local.clear(),
     store.backends.session.clear(),
