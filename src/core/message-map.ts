@@ -102,7 +102,7 @@ export const MESSAGES = {
    * by the handler. */
   'credentials/save': pageOnly(
     v.object({
-      platform: v.picklist(PLATFORMS),
+      ...PlatformReq.entries,
       values: v.record(v.string(), v.pipe(v.string(), v.maxLength(8192))),
     }),
     typeOnly<CredentialsView>(),
@@ -126,7 +126,7 @@ export const MESSAGES = {
     v.object({
       email: Email,
       password: Password,
-      nickName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(64)),
+      nickName: required(64),
     }),
     typeOnly<void>(),
   ),

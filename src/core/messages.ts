@@ -18,11 +18,6 @@ export interface PingResult {
   now: number;
 }
 
-export interface ReturnReport {
-  /** The page's full URL as the content script saw it. */
-  url: string;
-}
-
 /**
  * What CoinDock recorded for the transfer a return matched, after checking it: the banner shows
  * this, not what the URL claims (docs/security.md, "FOMO pay returns").

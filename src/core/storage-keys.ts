@@ -124,8 +124,6 @@ export const DATABASES = {
   activity: { name: 'coindock-activity', store: 'activity' },
 } as const;
 
-export type Database = (typeof DATABASES)[keyof typeof DATABASES];
-
 /**
  * Databases earlier versions made and this one no longer uses: `coindock` was the store's own
  * key-value area, which no key ever used. Migration 3 deletes them; so does every wipe.

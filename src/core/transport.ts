@@ -31,16 +31,12 @@ export function isSecureEndpoint(url: string | URL): boolean {
  * The refusal, in words: what would have been exposed, and what to do instead. `name` is the
  * platform's own (its capabilities' name).
  */
-export function insecureTransport(
-  platform: Platform | undefined,
-  name: Bilingual = { en: 'This platform', zh: '此平台' },
-  endpoint?: string,
-): CoinDockError {
+export function insecureTransport(platform: Platform, name: Bilingual): CoinDockError {
   return errors.insecure_transport(
     {
       en: `${name.en}’s address is plain http: (not encrypted), so CoinDock will not send your password, sign-in or money over it. Choose the custom environment with an https: address.`,
       zh: `${name.zh} 的地址是未加密的 http:，CoinDock 不会通过它发送密码、登录凭据或资金。请选择“自定义”环境并填写 https: 地址。`,
     },
-    { platform, endpoint },
+    { platform },
   );
 }
