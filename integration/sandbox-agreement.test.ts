@@ -4,14 +4,17 @@
  * addresses, the demo credentials and FOMO's coins.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, DEMO, HOST, MERCHANT_PATHS, PREFIX } from '../sandbox/contract';
+import { DEFAULT_PORT, DEMO, HOST, PREFIX } from '../sandbox/contract';
 import { fomoDescription } from '../src/providers/fomo/description';
 import { gowDescription } from '../src/providers/gow/description';
 import { hicoinDescription } from '../src/providers/hicoin/description';
 import { FOMO_COINS } from '../src/providers/fomo/coins';
+import { demoCredentials } from '../sandbox/demo-keys';
 import type { ProviderDescription } from '../src/providers/types';
 
 const origin = `http://${HOST}:${DEFAULT_PORT}`;
+/** The demo credentials the options page fills in for a sandbox at `origin`. */
+const keys = demoCredentials(origin);
 
 /** Every field's pattern accepts the demo value and refuses a blank. */
 function expectPatternsAccept(d: ProviderDescription, demo: Record<string, string>) {
@@ -24,32 +27,20 @@ function expectPatternsAccept(d: ProviderDescription, demo: Record<string, strin
 describe('descriptions agree with the sandbox', () => {
   it('FOMO: the sandbox address and the demo app', () => {
     expect(fomoDescription.environments.sandbox).toBe(origin + PREFIX.fomo);
-    expectPatternsAccept(fomoDescription, {
-      clientId: DEMO.fomo.clientId,
-      clientSecret: DEMO.fomo.clientSecret,
-      redirectUri: origin + MERCHANT_PATHS.fomoReturn,
-      serverUri: origin + MERCHANT_PATHS.fomoCallback,
-      frontUri: origin + MERCHANT_PATHS.fomoFront,
-    });
+    expectPatternsAccept(fomoDescription, keys.fomo);
   });
 
   it('GOW: the sandbox address and the demo credentials', () => {
     expect(gowDescription.environments.sandbox).toBe(origin + PREFIX.gow);
-    expectPatternsAccept(gowDescription, {
-      apiKey: DEMO.gow.apiKey,
-      secretKey: DEMO.gow.secretKey,
-      account: 'alice@example.com',
-    });
+    expectPatternsAccept(gowDescription, keys.gow);
   });
 
   it('HiCoin: the sandbox address and the demo app', () => {
     expect(hicoinDescription.environments.sandbox).toBe(origin + PREFIX.hicoin);
+    // The demo's wallet address is a web page; one in an app's own scheme must pass too.
     expectPatternsAccept(hicoinDescription, {
-      appId: DEMO.hicoin.appId,
-      secret: DEMO.hicoin.secret,
-      redirectUri: origin + MERCHANT_PATHS.hicoinReturn,
+      ...keys.hicoin,
       walletRedirect: 'hicoin://wallet/open',
-      scope: 'snsapi_userinfo',
     });
   });
 
