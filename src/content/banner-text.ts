@@ -149,7 +149,6 @@ export function bannerView(
     lines,
     tone,
     closeLabel: t.close,
-    // An authorisation finishes in the accounts; a payment (or anything else) is activity.
     action: {
       label: t.open,
       section: SECTION_OF[d.kind],

@@ -72,18 +72,20 @@ export function Options() {
     // The page follows storage: a connection finishing in another tab, a sign-out in the popup,
     // a lost grant; the vault locked by its timer or unlocked in the popup; settings changed
     // elsewhere (the language).
-    const { accounts, flows, vault, vaultUnlocked, settings } = KEYS;
-    return onKeysChanged([accounts, flows, vault, vaultUnlocked, settings], (changed) => {
-      if (changed.has(accounts.name) || changed.has(flows.name)) {
-        void send('accounts/list', {}).then(setAccounts, () => undefined);
-      }
-      if (changed.has(vault.name) || changed.has(vaultUnlocked.name)) {
-        void send('vault/status', {}).then(setVault, () => undefined);
-      }
-      if (changed.has(settings.name)) {
-        void send('settings/get', {}).then(setSettings, () => undefined);
-      }
-    });
+    return onKeysChanged(
+      [KEYS.accounts, KEYS.flows, KEYS.vault, KEYS.vaultUnlocked, KEYS.settings],
+      (changed) => {
+        if (changed.has(KEYS.accounts.name) || changed.has(KEYS.flows.name)) {
+          void send('accounts/list', {}).then(setAccounts, () => undefined);
+        }
+        if (changed.has(KEYS.vault.name) || changed.has(KEYS.vaultUnlocked.name)) {
+          void send('vault/status', {}).then(setVault, () => undefined);
+        }
+        if (changed.has(KEYS.settings.name)) {
+          void send('settings/get', {}).then(setSettings, () => undefined);
+        }
+      },
+    );
   }, []);
 
   useEffect(() => {

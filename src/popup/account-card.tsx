@@ -104,11 +104,7 @@ export function AccountCard(p: AccountCardProps) {
       aria-label={name}
     >
       <div class="account-head">
-        <span
-          class="avatar"
-          style={{ background: CAPABILITIES[p.platform].color }}
-          aria-hidden="true"
-        >
+        <span class="avatar" style={{ background: can.color }} aria-hidden="true">
           {name.slice(0, 1)}
         </span>
         <div class="account-who">

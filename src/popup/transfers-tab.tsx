@@ -3,7 +3,7 @@
  * Loaded after the popup's first paint (popup.tsx imports it dynamically), so its forms cost the
  * first paint nothing.
  */
-import { t, timeAgo, type Lang } from '../core/i18n';
+import { errorLang, t, timeAgo, type Lang } from '../core/i18n';
 import { PLATFORM_NAMES } from '../providers/capabilities';
 import type { Accounts } from '../core/accounts';
 import type { ReturnRecord } from '../core/returns';
@@ -31,7 +31,7 @@ export function TransfersTab(props: {
         <TransferList lang={lang} now={now} items={props.transfers} />
         {props.unreadable.map((m) => (
           <p key={m.en} class="error" role="note" data-testid="transfer-unreadable">
-            {m[lang === 'zh-CN' ? 'zh' : 'en']}
+            {m[errorLang(lang)]}
           </p>
         ))}
       </section>

@@ -96,7 +96,7 @@ export function TransferDetail({ lang, transfer: x }: { lang: Lang; transfer: Tr
   const fomo = isFomoPay(x) ? x.details : undefined;
   const order = isGowOrder(x);
   const deposit = x.kind === 'gow_deposit';
-  const g = isGowOrder(x) ? gowInfo(x) : undefined;
+  const g = order ? gowInfo(x) : undefined;
   const answer =
     x.statusCode && x.message
       ? tx(lang, 'answerCode', { code: x.statusCode, words: x.message[zh] })
