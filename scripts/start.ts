@@ -24,6 +24,7 @@ import {
   optionsPainted,
   popupPainted,
   setUpDemoProfile,
+  type DemoHarness,
   type DemoProfile,
 } from '../e2e/demo-profile';
 import { DEFAULT_PORT, DEMO_API, MERCHANT_PATHS, baseUrls } from '../sandbox/contract';
@@ -111,41 +112,62 @@ async function main(): Promise<void> {
   console.info(
     `Starting the sandbox and ${browserName}${headless ? ' (headless: no display)' : ''}…`,
   );
-  if (flags.firefox) {
-    await startFirefox(flags, { headless, port, stop, seconds });
-    return;
-  }
-  const h = await launch({ headless, sandboxPort: port, sandboxLogs: flags.logs });
-  running.h = h;
-  let demo: DemoProfile | undefined;
-  if (!flags.fresh) {
-    demo = await setUpDemoProfile(h, { log: (line) => console.info(`  ${line}`) });
-  }
-
-  console.info(
-    readyText(seconds(), demo, h.sandbox.origin, {
-      id: `Extension id   ${h.extensionId}`,
-      origin: `chrome-extension://${h.extensionId}`,
-    }),
-  );
+  const opts = { headless, sandboxPort: port, sandboxLogs: flags.logs };
+  const b = flags.firefox ? await startFirefox(opts) : await startChromium(opts);
+  const demo = flags.fresh
+    ? undefined
+    : await setUpDemoProfile(b.h, { log: (line) => console.info(`  ${line}`) });
+  console.info(readyText(seconds(), demo, b.h.sandbox.origin, b));
 
   if (headless) {
     const dir = join(root, 'screenshots');
     mkdirSync(dir, { recursive: true });
-    const files = await screenshots(h, dir);
-    console.info(`No display, so Chromium runs headless. Screenshots are in ${relative(process.cwd(), dir) || '.'}/:
+    const files = await b.screenshots(dir);
+    console.info(`No display, so ${browserName} runs headless. Screenshots are in ${relative(process.cwd(), dir) || '.'}/:
   ${files.join('  ')}`);
   } else {
-    const options = await h.openOptions();
-    if (demo) await h.openPopup();
-    else await options.bringToFront();
+    await b.show(demo !== undefined);
   }
+  const demoCmd = flags.firefox ? 'npm start -- --firefox' : 'npm start';
+  const freshCmd = flags.firefox ? 'npm start -- --firefox --fresh' : 'npm start -- --fresh';
   console.info(
     flags.fresh
-      ? 'Press Ctrl-C to stop. `npm start` (without --fresh) starts with the demo profile.'
-      : 'Press Ctrl-C to stop. `npm start -- --fresh` starts with a clean profile instead.',
+      ? `Press Ctrl-C to stop. \`${demoCmd}\` (without --fresh) starts with the demo profile.`
+      : `Press Ctrl-C to stop. \`${freshCmd}\` starts with a clean profile instead.`,
   );
-  h.context.on('close', () => void stop());
+  b.onClosed(() => void stop());
+}
+
+/** A browser running CoinDock: what differs between Chromium and Firefox, the rest is main's. */
+interface Started {
+  h: DemoHarness & Pick<Harness, 'close'>;
+  /** The line naming the extension, and the origin of its pages. */
+  id: string;
+  origin: string;
+  /** Screenshots of the popup and the options page; the file names written. */
+  screenshots(dir: string): Promise<string[]>;
+  /** With a display: open the options page, and the popup too when there is a demo to see. */
+  show(demo: boolean): Promise<void>;
+  onClosed(listener: () => void): void;
+}
+
+type LaunchOptions = { headless: boolean; sandboxPort: number; sandboxLogs: boolean };
+
+async function startChromium(opts: LaunchOptions): Promise<Started> {
+  const h = await launch(opts);
+  running.h = h;
+  return {
+    h,
+    id: `Extension id   ${h.extensionId}`,
+    origin: `chrome-extension://${h.extensionId}`,
+    screenshots: (dir) => screenshots(h, dir),
+    async show(demo) {
+      const options = await h.openOptions();
+      if (demo) await h.openPopup();
+      else await options.bringToFront();
+    },
+    onClosed: (listener) => h.context.on('close', listener),
+  };
 }
 
 /** What `npm start` prints once CoinDock is ready, in either browser. */
@@ -176,48 +198,30 @@ ${demo ? demoSummary(demo) : freshSummary(o)}
  * add-on (gone when Firefox quits, as one loaded from about:debugging is). Headless where there is
  * no display, and then it saves screenshots of the popup and the options page.
  */
-async function startFirefox(
-  flags: Flags,
-  ctx: { headless: boolean; port: number; stop: () => Promise<void>; seconds: () => string },
-): Promise<void> {
-  const h: FirefoxHarness = await launchFirefox({
-    headless: ctx.headless,
-    sandboxPort: ctx.port,
-    sandboxLogs: flags.logs,
-  });
+async function startFirefox(opts: LaunchOptions): Promise<Started> {
+  const h: FirefoxHarness = await launchFirefox(opts);
   running.h = h;
-  const demo = flags.fresh
-    ? undefined
-    : await setUpDemoProfile(h, { log: (line) => console.info(`  ${line}`) });
-  console.info(
-    readyText(ctx.seconds(), demo, h.sandbox.origin, {
-      id: `Add-on id      ${h.addonId} (temporary, internal UUID ${FIXED_UUID})`,
-      origin: h.origin,
-    }),
-  );
-  if (ctx.headless) {
-    const dir = join(root, 'screenshots');
-    mkdirSync(dir, { recursive: true });
-    const popup = await h.openPopup();
-    await popup.setViewport({ width: 360, height: 600 });
-    await quietPage(popup);
-    await popup.screenshot({ path: join(dir, 'firefox-popup.png'), fullPage: true });
-    const options = await h.openOptions();
-    await options.setViewport({ width: 1000, height: 900 });
-    await quietPage(options);
-    await options.screenshot({ path: join(dir, 'firefox-options.png'), fullPage: true });
-    console.info(`No display, so Firefox runs headless. Screenshots are in ${relative(process.cwd(), dir) || '.'}/:
-  firefox-popup.png  firefox-options.png`);
-  } else {
-    await h.openOptions();
-    if (demo) await h.openPopup();
-  }
-  console.info(
-    flags.fresh
-      ? 'Press Ctrl-C to stop. `npm start -- --firefox` (without --fresh) starts with the demo profile.'
-      : 'Press Ctrl-C to stop. `npm start -- --firefox --fresh` starts with a clean profile instead.',
-  );
-  h.browser.on('disconnected', () => void ctx.stop());
+  return {
+    h,
+    id: `Add-on id      ${h.addonId} (temporary, internal UUID ${FIXED_UUID})`,
+    origin: h.origin,
+    async screenshots(dir) {
+      const popup = await h.openPopup();
+      await popup.setViewport({ width: 360, height: 600 });
+      await quietPage(popup);
+      await popup.screenshot({ path: join(dir, 'firefox-popup.png'), fullPage: true });
+      const options = await h.openOptions();
+      await options.setViewport({ width: 1000, height: 900 });
+      await quietPage(options);
+      await options.screenshot({ path: join(dir, 'firefox-options.png'), fullPage: true });
+      return ['firefox-popup.png', 'firefox-options.png'];
+    },
+    async show(demo) {
+      await h.openOptions();
+      if (demo) await h.openPopup();
+    },
+    onClosed: (listener) => h.browser.on('disconnected', listener),
+  };
 }
 
 /**
