@@ -48,12 +48,15 @@ const all = [
   ...report.warnings.map((f) => ({ ...f, level: 'warning' })),
   ...report.notices.map((f) => ({ ...f, level: 'notice' })),
 ];
-const explained = (f: Finding & { level: string }) =>
-  f.level !== 'error' && EXPLAINED.some((e) => e.code === f.code && e.file.test(f.file ?? ''));
-const left = all.filter((f) => !explained(f));
+/** The explanation of a finding, if docs/firefox.md has one (never for an error). */
+const explanation = (f: Finding & { level: string }) =>
+  f.level === 'error'
+    ? undefined
+    : EXPLAINED.find((e) => e.code === f.code && e.file.test(f.file ?? ''));
+const left = all.filter((f) => !explanation(f));
 for (const f of all) {
   const where = f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : '';
-  const known = EXPLAINED.find((e) => explained(f) && e.code === f.code);
+  const known = explanation(f);
   console.info(
     `${known ? 'explained' : f.level} ${f.code}${where}: ${known ? known.why : f.message}`,
   );
