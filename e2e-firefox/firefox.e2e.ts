@@ -36,6 +36,12 @@ async function byLabel(page: Page, label: string): Promise<ElementHandle<HTMLInp
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
 
+/** The match patterns of every content script the extension has registered, read in `page`. */
+const registeredMatches = (page: Page) =>
+  page.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? []),
+  );
+
 describe('CoinDock in Firefox', () => {
   let transferId = '';
 
@@ -159,10 +165,7 @@ describe('CoinDock in Firefox', () => {
       ),
     ).toBe(true);
     // The return-page script is registered for the new page, beside the sandbox's.
-    const matches = () =>
-      options.evaluate(async () =>
-        (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? []),
-      );
+    const matches = () => registeredMatches(options);
     await expect.poll(async () => (await matches()).some((m) => m.startsWith(shop))).toBe(true);
     // Match patterns carry no port.
     const sandboxHost = `http://${new URL(h.sandbox.origin).hostname}/merchant/`;
@@ -176,10 +179,7 @@ describe('CoinDock in Firefox', () => {
     // or the older settings' registration finished last.
     const before = await h.send('settings/get', {});
     const options = await h.openOptions();
-    const registered = () =>
-      options.evaluate(async () =>
-        (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? []),
-      );
+    const registered = () => registeredMatches(options);
     // Several rounds: in any one, each registration may happen to finish before the next starts.
     for (let i = 0; i < 10; i++) {
       const replies = await options.evaluate(

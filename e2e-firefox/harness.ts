@@ -151,6 +151,12 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
   const extension = `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs')
     .ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)})`;
 
+  /** The extension page messages and storage reads go through, opened again if it was closed. */
+  async function bridgePage(): Promise<Page> {
+    if (!bridge || bridge.isClosed()) bridge = await h.openExtensionPage('src/options/index.html');
+    return bridge;
+  }
+
   const h: FirefoxHarness = {
     browser,
     addonId,
@@ -164,9 +170,9 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     openPopup: (tab) => h.openExtensionPage(`src/popup/index.html${tab ? `#${tab}` : ''}`),
     openOptions: () => h.openExtensionPage('src/options/index.html'),
     async send(name, payload) {
-      if (!bridge || bridge.isClosed())
-        bridge = await h.openExtensionPage('src/options/index.html');
-      const reply: unknown = await bridge.evaluate(
+      const reply: unknown = await (
+        await bridgePage()
+      ).evaluate(
         (n, body) => chrome.runtime.sendMessage({ __coindock: 1, name: n, payload: body }),
         name,
         payload as never,
@@ -216,9 +222,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
       throw new Error('Firefox showed no permission prompt');
     },
     async storage(area) {
-      if (!bridge || bridge.isClosed())
-        bridge = await h.openExtensionPage('src/options/index.html');
-      return bridge.evaluate((a) => chrome.storage[a].get(null), area);
+      return (await bridgePage()).evaluate((a) => chrome.storage[a].get(null), area);
     },
     control: (path, body, method) => sandbox.controlOk(path, body, method),
     async close() {
